@@ -1,0 +1,383 @@
+// Command nma is the course's command line.
+//
+//	nma setup [--lab]        build the pinned GoNB/goimports/gopls, install Jupyter if missing,
+//	                         warm the Go build cache (--lab also installs the "gonb" kernel spec)
+//	nma lab                  setup --lab, then start JupyterLab (or classic Notebook) on notebooks/
+//	nma run [flags] [NB...]  execute notebooks headless (student or solutions mode)
+//	nma notebooks [--check]  build notebooks/*.ipynb from notebooks/src/*.md (--check: report stale ones)
+//
+// Run `nma help` or `nma <command> -h` for details.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/nma-go/nma-go/exercises/all"
+	"github.com/nma-go/nma-go/nma/notebook"
+)
+
+const usage = `nma — the nma-go course tool
+
+Usage:
+  nma setup [--lab]          build the pinned GoNB, goimports (and gopls), install Jupyter when it
+                             is missing, warm the Go build cache; --lab also installs the "gonb"
+                             kernel spec for your Jupyter
+  nma lab                    setup --lab, then open the course in JupyterLab (classic Notebook
+                             when Lab is not installed)
+  nma run [--solutions] [--out DIR] [--html DIR] [--shard k/n] [--timeout D] [--jobs N]
+          [--static DIR [--update-static]] [NOTEBOOK...]
+                             execute notebooks headless through GoNB (all of notebooks/ when none
+                             is given) and print a table; exit status 1 on any unexpected error
+  nma notebooks [--check]    build notebooks/*.ipynb from notebooks/src/*.md
+`
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprint(os.Stderr, usage)
+		os.Exit(2)
+	}
+	var err error
+	switch cmd, args := os.Args[1], os.Args[2:]; cmd {
+	case "run":
+		err = cmdRun(args)
+	case "notebooks":
+		err = cmdNotebooks(args)
+	case "setup":
+		err = cmdSetup(args)
+	case "lab":
+		err = cmdLab(args)
+	case "help", "-h", "--help":
+		fmt.Print(usage)
+	default:
+		err = fmt.Errorf("unknown command %q (want run, notebooks, setup or lab; see nma help)", cmd)
+	}
+	if err != nil {
+		var ex exitError
+		if errors.As(err, &ex) {
+			os.Exit(int(ex))
+		}
+		fmt.Fprintln(os.Stderr, "nma:", err)
+		os.Exit(1)
+	}
+}
+
+type exitError int
+
+func (e exitError) Error() string { return "exit " + strconv.Itoa(int(e)) }
+
+func root() (string, error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	return notebook.FindRoot(wd)
+}
+
+// step prints what setup is doing, so a newcomer sees every action.
+func step(format string, args ...any) { fmt.Printf("==> "+format+"\n", args...) }
+
+// parseShard reads "k/n" (1 ≤ k ≤ n).
+func parseShard(s string) (k, n int, err error) {
+	a, b, ok := strings.Cut(s, "/")
+	k, err1 := strconv.Atoi(a)
+	n, err2 := strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || n < 1 || k < 1 || k > n {
+		return 0, 0, fmt.Errorf("--shard=%q: want k/n with 1 ≤ k ≤ n, e.g. 1/3", s)
+	}
+	return k, n, nil
+}
+
+// solutionSource reads the solution functions of an exercise from solutions/<day>/.
+func solutionSource(rootDir string) notebook.SolutionSource {
+	return func(id string) (map[string]string, error) {
+		e, ok := all.ByID(id)
+		if !ok {
+			return nil, fmt.Errorf("unknown exercise %s", id)
+		}
+		return notebook.FuncDecls(filepath.Join(rootDir, "solutions", e.Day()), e.Funcs)
+	}
+}
+
+// stubSource reads the stub functions of an exercise from exercises/<day>/.
+func stubSource(rootDir string) notebook.StubSource {
+	return func(id string) (string, error) {
+		e, ok := all.ByID(id)
+		if !ok {
+			return "", fmt.Errorf("unknown exercise %s", id)
+		}
+		decls, err := notebook.FuncDecls(filepath.Join(rootDir, "exercises", e.Day()), e.Funcs)
+		if err != nil {
+			return "", err
+		}
+		parts := make([]string, len(e.Funcs))
+		for i, f := range e.Funcs {
+			parts[i] = strings.TrimRight(decls[f], "\n")
+		}
+		return strings.Join(parts, "\n\n"), nil
+	}
+}
+
+func cmdRun(args []string) error {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	solutions := fs.Bool("solutions", false, "replace every exercise cell's functions by the solution (must run with no error)")
+	out := fs.String("out", "", "keep the executed notebooks in `DIR`")
+	html := fs.String("html", "", "also write the executed notebooks as HTML pages in `DIR`")
+	shard := fs.String("shard", "", "run only shard `k/n` (every n-th notebook, starting at the k-th)")
+	timeout := fs.Duration("timeout", 20*time.Minute, "limit per notebook")
+	jobs := fs.Int("jobs", min(2, runtime.NumCPU()), "notebooks executed at once")
+	static := fs.String("static", "", "with --solutions: compare each exercise cell's figures with the example images in `DIR`")
+	update := fs.Bool("update-static", false, "with --static: write the example images instead of comparing")
+	if err := fs.Parse(args); err != nil {
+		return exitError(2)
+	}
+	if *timeout <= 0 {
+		return fmt.Errorf("--timeout=%v must be positive", *timeout)
+	}
+	if *jobs < 1 {
+		return fmt.Errorf("--jobs=%d must be at least 1", *jobs)
+	}
+	if *static != "" && !*solutions {
+		return errors.New("--static needs --solutions (example images are the solutions' figures)")
+	}
+	r, err := root()
+	if err != nil {
+		return err
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		paths, _ = filepath.Glob(filepath.Join(r, "notebooks", "*.ipynb"))
+		sort.Strings(paths)
+		if len(paths) == 0 {
+			return fmt.Errorf("no notebooks in %s", filepath.Join(r, "notebooks"))
+		}
+	}
+	for _, p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			return fmt.Errorf("notebook %s: %w", p, err)
+		}
+	}
+	if *shard != "" {
+		k, n, err := parseShard(*shard)
+		if err != nil {
+			return err
+		}
+		var sel []string
+		for i, p := range paths {
+			if i%n == k-1 {
+				sel = append(sel, p)
+			}
+		}
+		paths = sel
+		if len(paths) == 0 {
+			fmt.Printf("shard %s has no notebooks\n", *shard)
+			return nil
+		}
+	}
+	fmt.Fprintln(os.Stderr, "nma run: building the pinned GoNB and goimports, writing the private kernel spec …")
+	tc, err := notebook.PrepareRunner(r, os.Stderr)
+	if err != nil {
+		return err
+	}
+	opts := notebook.RunOptions{Solutions: *solutions, Solution: solutionSource(r), OutDir: *out, HTMLDir: *html,
+		Timeout: *timeout, Jobs: *jobs, StaticDir: *static, UpdateStatic: *update}
+	start := time.Now()
+	results := notebook.Run(tc, paths, opts)
+	notebook.PrintTable(os.Stdout, results)
+	failed := 0
+	for _, res := range results {
+		if !res.OK() {
+			failed++
+		}
+	}
+	fmt.Printf("%d notebooks in %.1f s: %d ok, %d failed\n", len(results), time.Since(start).Seconds(), len(results)-failed, failed)
+	if failed > 0 {
+		return exitError(1)
+	}
+	return nil
+}
+
+func cmdNotebooks(args []string) error {
+	fs := flag.NewFlagSet("notebooks", flag.ContinueOnError)
+	check := fs.Bool("check", false, "do not write: exit 1 if a notebook differs from its source")
+	if err := fs.Parse(args); err != nil {
+		return exitError(2)
+	}
+	r, err := root()
+	if err != nil {
+		return err
+	}
+	stale, err := BuildNotebooks(r, !*check, os.Stdout)
+	if err != nil {
+		return err
+	}
+	if *check && len(stale) > 0 {
+		return fmt.Errorf("notebooks out of date with notebooks/src: %s (run `make notebooks`)", strings.Join(stale, ", "))
+	}
+	return nil
+}
+
+// BuildNotebooks builds every notebooks/src/*.md; it returns the notebooks whose committed
+// .ipynb differs from the build, and writes them when write is set.
+func BuildNotebooks(r string, write bool, log io.Writer) ([]string, error) {
+	srcs, _ := filepath.Glob(filepath.Join(r, "notebooks", "src", "*.md"))
+	sort.Strings(srcs)
+	var stale []string
+	for _, s := range srcs {
+		name := strings.TrimSuffix(filepath.Base(s), ".md")
+		data, err := os.ReadFile(s)
+		if err != nil {
+			return nil, err
+		}
+		nb, err := notebook.Build(name, data, stubSource(r))
+		if err != nil {
+			return nil, err
+		}
+		want, err := nb.Marshal()
+		if err != nil {
+			return nil, err
+		}
+		target := filepath.Join(r, "notebooks", name+".ipynb")
+		have, _ := os.ReadFile(target)
+		if string(have) == string(want) {
+			continue
+		}
+		stale = append(stale, name)
+		if write {
+			if err := os.WriteFile(target, want, 0o644); err != nil {
+				return nil, err
+			}
+			fmt.Fprintf(log, "wrote %s\n", target)
+		}
+	}
+	return stale, nil
+}
+
+func have(cmd string, args ...string) bool {
+	return exec.Command(cmd, args...).Run() == nil
+}
+
+func run(dir, name string, args ...string) error {
+	c := exec.Command(name, args...)
+	c.Dir = dir
+	c.Stdout, c.Stderr = os.Stdout, os.Stderr
+	return c.Run()
+}
+
+// ensureJupyter installs Jupyter when absent: JupyterLab with pip where PyPI answers,
+// Debian's classic Notebook and nbconvert with apt-get otherwise. With runnerOnly, nbclient
+// and nbconvert are enough.
+func ensureJupyter(runnerOnly bool) error {
+	_, nbErr := notebook.FindPython()
+	labOK := have("jupyter", "lab", "--version")
+	classicOK := have("jupyter", "notebook", "--version")
+	if nbErr == nil && (runnerOnly || labOK || classicOK) {
+		step("Jupyter is installed (lab: %v, classic notebook: %v, nbclient: yes)", labOK, classicOK)
+		return nil
+	}
+	if !runnerOnly && have("python3", "-m", "pip", "--version") {
+		step("installing JupyterLab with pip (python3 -m pip install --user jupyterlab nbconvert nbclient) …")
+		if run("", "python3", "-m", "pip", "install", "--user", "--quiet", "jupyterlab", "nbconvert", "nbclient") == nil {
+			return nil
+		}
+		step("pip could not install JupyterLab (no PyPI here?); trying Debian's packages")
+	}
+	pkgs := []string{"jupyter-nbconvert", "python3-nbclient"}
+	if !runnerOnly {
+		pkgs = append(pkgs, "jupyter-notebook")
+	}
+	if _, err := exec.LookPath("apt-get"); err != nil {
+		return fmt.Errorf("cannot install Jupyter: no pip that reaches PyPI and no apt-get; install JupyterLab (pip install jupyterlab) and run again")
+	}
+	sudo := []string{}
+	if os.Geteuid() != 0 {
+		sudo = []string{"sudo"}
+	}
+	step("installing %s with apt-get …", strings.Join(pkgs, " "))
+	update := append(append([]string{}, sudo...), "apt-get", "update", "-qq")
+	install := append(append([]string{}, sudo...), append([]string{"apt-get", "install", "-y", "-qq", "--no-install-recommends"}, pkgs...)...)
+	if err := run("", update[0], update[1:]...); err != nil {
+		return fmt.Errorf("apt-get update failed: %w", err)
+	}
+	c := exec.Command(install[0], install[1:]...)
+	c.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
+	c.Stdout, c.Stderr = os.Stdout, os.Stderr
+	if err := c.Run(); err != nil {
+		return fmt.Errorf("apt-get install %s failed: %w", strings.Join(pkgs, " "), err)
+	}
+	_, nbErr = notebook.FindPython()
+	return nbErr
+}
+
+func cmdSetup(args []string) error {
+	fs := flag.NewFlagSet("setup", flag.ContinueOnError)
+	lab := fs.Bool("lab", false, "also build gopls, install the full Jupyter front-end and the \"gonb\" kernel spec")
+	if err := fs.Parse(args); err != nil {
+		return exitError(2)
+	}
+	r, err := root()
+	if err != nil {
+		return err
+	}
+	tools := []string{"gonb", "goimports"}
+	if *lab {
+		tools = append(tools, "gopls")
+	}
+	step("building %s at the versions pinned in go.mod into %s", strings.Join(tools, ", "), filepath.Join(r, ".nma", "bin"))
+	bin, err := notebook.BuildTools(r, tools, os.Stderr)
+	if err != nil {
+		return err
+	}
+	if err := ensureJupyter(!*lab); err != nil {
+		return err
+	}
+	if *lab {
+		step("installing the Go (gonb) kernel spec for your Jupyter (gonb -install)")
+		c := exec.Command(filepath.Join(bin, "gonb"), "-install", "-logtostderr")
+		c.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+		c.Stdout, c.Stderr = os.Stdout, os.Stderr
+		if err := c.Run(); err != nil {
+			return fmt.Errorf("gonb -install failed: %w", err)
+		}
+	}
+	step("warming the Go build cache (go build ./... ), so the first notebook cell is fast")
+	if err := run(r, "go", "build", "./..."); err != nil {
+		return fmt.Errorf("go build ./... failed: %w", err)
+	}
+	step("setup done")
+	return nil
+}
+
+func cmdLab(args []string) error {
+	if err := cmdSetup(append([]string{"--lab"}, args...)); err != nil {
+		return err
+	}
+	r, err := root()
+	if err != nil {
+		return err
+	}
+	bin := filepath.Join(r, ".nma", "bin")
+	front := []string{"lab"}
+	if !have("jupyter", "lab", "--version") {
+		front = []string{"notebook"}
+		step("JupyterLab is not installed: opening the classic Notebook")
+	}
+	step("starting jupyter %s on %s (stop it with Ctrl-C)", front[0], filepath.Join(r, "notebooks"))
+	c := exec.Command("jupyter", append(front, "--notebook-dir="+filepath.Join(r, "notebooks"))...)
+	c.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	if os.Geteuid() == 0 {
+		c.Args = append(c.Args, "--allow-root")
+	}
+	c.Stdin, c.Stdout, c.Stderr = os.Stdin, os.Stdout, os.Stderr
+	return c.Run()
+}

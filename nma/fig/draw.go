@@ -1,0 +1,249 @@
+package fig
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"sync"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/palette"
+	"gonum.org/v1/plot/palette/moreland"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Style sets how a line or marker is drawn. Build it with the option functions below.
+type Style struct {
+	Color  color.Color
+	Width  vg.Length
+	Dashes []vg.Length
+	Label  string
+	Radius vg.Length
+	Shape  draw.GlyphDrawer
+}
+
+// Opt changes a Style.
+type Opt func(*Style)
+
+// Color sets the colour.
+func Color(c color.Color) Opt { return func(s *Style) { s.Color = c } }
+
+// LineWidth sets the line width in points.
+func LineWidth(w float64) Opt { return func(s *Style) { s.Width = vg.Length(w) } }
+
+// Dashed draws a dashed line (matplotlib's '--').
+func Dashed() Opt { return func(s *Style) { s.Dashes = []vg.Length{6, 3} } }
+
+// Dotted draws a dotted line (matplotlib's ':').
+func Dotted() Opt { return func(s *Style) { s.Dashes = []vg.Length{1.5, 2.5} } }
+
+// Label adds the item to the legend under this name.
+func Label(l string) Opt { return func(s *Style) { s.Label = l } }
+
+// MarkerSize sets a marker's radius in points.
+func MarkerSize(r float64) Opt { return func(s *Style) { s.Radius = vg.Length(r) } }
+
+// Ring draws hollow circle markers instead of filled dots.
+func Ring() Opt { return func(s *Style) { s.Shape = draw.RingGlyph{} } }
+
+func style(p *plot.Plot, opts []Opt) Style {
+	s := Style{Width: 2, Radius: 4, Shape: draw.CircleGlyph{}}
+	for _, o := range opts {
+		o(&s)
+	}
+	if s.Color == nil { // next colour of the panel's cycle, as matplotlib does
+		cycleMu.Lock()
+		s.Color = C(cycle[p])
+		cycle[p]++
+		cycleMu.Unlock()
+	}
+	return s
+}
+
+// cycle counts the automatically coloured items of each panel.
+var (
+	cycleMu sync.Mutex
+	cycle   = map[*plot.Plot]int{}
+)
+
+func add(p *plot.Plot, pl plot.Plotter) { p.Add(pl) }
+
+func xys(x, y []float64) (plotter.XYs, error) {
+	if len(x) != len(y) {
+		return nil, fmt.Errorf("fig: len(x)=%d and len(y)=%d differ", len(x), len(y))
+	}
+	pts := make(plotter.XYs, 0, len(x))
+	for i := range x {
+		if math.IsNaN(x[i]) || math.IsNaN(y[i]) || math.IsInf(x[i], 0) || math.IsInf(y[i], 0) {
+			continue // like matplotlib, leave NaN points out
+		}
+		pts = append(pts, plotter.XY{X: x[i], Y: y[i]})
+	}
+	return pts, nil
+}
+
+// Line draws y against x as a line (matplotlib's plot). NaN points are skipped.
+func Line(p *plot.Plot, x, y []float64, opts ...Opt) *plotter.Line {
+	pts, err := xys(x, y)
+	if err != nil {
+		panic(err)
+	}
+	s := style(p, opts)
+	l, err := plotter.NewLine(pts)
+	if err != nil {
+		panic(fmt.Sprintf("fig.Line: %v", err))
+	}
+	l.Color, l.Width, l.Dashes = s.Color, s.Width, s.Dashes
+	add(p, l)
+	if s.Label != "" {
+		p.Legend.Add(s.Label, l)
+	}
+	return l
+}
+
+// Scatter draws markers at (x, y) (matplotlib's scatter or plot(..., 'o')).
+func Scatter(p *plot.Plot, x, y []float64, opts ...Opt) *plotter.Scatter {
+	pts, err := xys(x, y)
+	if err != nil {
+		panic(err)
+	}
+	s := style(p, opts)
+	sc, err := plotter.NewScatter(pts)
+	if err != nil {
+		panic(fmt.Sprintf("fig.Scatter: %v", err))
+	}
+	sc.GlyphStyle = draw.GlyphStyle{Color: s.Color, Radius: s.Radius, Shape: s.Shape}
+	add(p, sc)
+	if s.Label != "" {
+		p.Legend.Add(s.Label, sc)
+	}
+	return sc
+}
+
+// HLine draws a horizontal line at y across the whole panel (matplotlib's axhline).
+func HLine(p *plot.Plot, y float64, opts ...Opt) {
+	s := style(p, append([]Opt{Color(Black), LineWidth(1)}, opts...))
+	fn := plotter.NewFunction(func(float64) float64 { return y })
+	fn.Color, fn.Width, fn.Dashes = s.Color, s.Width, s.Dashes
+	p.Add(fn)
+	if s.Label != "" {
+		p.Legend.Add(s.Label, fn)
+	}
+}
+
+// VLine draws a vertical line at x from ymin to ymax.
+func VLine(p *plot.Plot, x, ymin, ymax float64, opts ...Opt) {
+	Line(p, []float64{x, x}, []float64{ymin, ymax}, append([]Opt{Color(Black), LineWidth(1)}, opts...)...)
+}
+
+// Limits fixes the axis ranges (use NaN to leave one automatic).
+func Limits(p *plot.Plot, xmin, xmax, ymin, ymax float64) {
+	if !math.IsNaN(xmin) {
+		p.X.Min = xmin
+	}
+	if !math.IsNaN(xmax) {
+		p.X.Max = xmax
+	}
+	if !math.IsNaN(ymin) {
+		p.Y.Min = ymin
+	}
+	if !math.IsNaN(ymax) {
+		p.Y.Max = ymax
+	}
+}
+
+// Hist draws a histogram of v with n bins; with density the bars integrate to 1.
+func Hist(p *plot.Plot, v []float64, n int, density bool, opts ...Opt) *plotter.Histogram {
+	s := style(p, opts)
+	h, err := plotter.NewHist(plotter.Values(v), n)
+	if err != nil {
+		panic(fmt.Sprintf("fig.Hist: %v", err))
+	}
+	if density {
+		h.Normalize(1)
+	}
+	h.FillColor = s.Color
+	h.LineStyle.Color = color.White
+	h.LineStyle.Width = 0.5
+	add(p, h)
+	if s.Label != "" {
+		p.Legend.Add(s.Label, h)
+	}
+	return h
+}
+
+// grid adapts a row-major matrix (row 0 at the top, like imshow) to plotter.GridXYZ.
+type grid struct {
+	z          [][]float64
+	x0, x1     float64
+	y0, y1     float64
+	rows, cols int
+}
+
+func (g grid) Dims() (c, r int) { return g.cols, g.rows }
+func (g grid) Z(c, r int) float64 {
+	return g.z[g.rows-1-r][c] // GridXYZ row 0 is at the bottom
+}
+func (g grid) X(c int) float64 {
+	return g.x0 + (float64(c)+0.5)*(g.x1-g.x0)/float64(g.cols)
+}
+func (g grid) Y(r int) float64 {
+	return g.y0 + (float64(r)+0.5)*(g.y1-g.y0)/float64(g.rows)
+}
+
+// Colormaps for heat maps.
+var (
+	// Diverging is a blue–white–red map (matplotlib's 'bwr' role).
+	Diverging = func() palette.ColorMap { return moreland.SmoothBlueRed() }
+	// Sequential is a perceptually uniform map (matplotlib's 'viridis' role).
+	Sequential = func() palette.ColorMap { return moreland.ExtendedBlackBody() }
+)
+
+// Heatmap draws the matrix z (z[row][col], row 0 at the top, as imshow does) over the box
+// [x0, x1]×[y0, y1] with colour map cm over [vmin, vmax], and adds a colour bar to the
+// panel when it belongs to figure f (pass nil for none).
+func Heatmap(f *Figure, p *plot.Plot, z [][]float64, x0, x1, y0, y1 float64, cm palette.ColorMap, vmin, vmax float64) (*plotter.HeatMap, error) {
+	rows := len(z)
+	if rows == 0 || len(z[0]) == 0 {
+		return nil, fmt.Errorf("fig.Heatmap: z is empty (%d rows)", rows)
+	}
+	cols := len(z[0])
+	for i, r := range z {
+		if len(r) != cols {
+			return nil, fmt.Errorf("fig.Heatmap: row %d has %d values, row 0 has %d", i, len(r), cols)
+		}
+	}
+	if !(vmax > vmin) {
+		return nil, fmt.Errorf("fig.Heatmap: vmax=%g must exceed vmin=%g", vmax, vmin)
+	}
+	cm.SetMin(vmin)
+	cm.SetMax(vmax)
+	hm := plotter.NewHeatMap(grid{z: z, x0: x0, x1: x1, y0: y0, y1: y1, rows: rows, cols: cols}, cm.Palette(255))
+	hm.Min, hm.Max = vmin, vmax
+	hm.Rasterized = true
+	add(p, hm)
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = x0, x1, y0, y1
+	if f != nil {
+		cb := NewPlot("", "", "")
+		cb.Add(&plotter.ColorBar{ColorMap: cm, Vertical: true})
+		cb.HideX()
+		cb.Y.Label.Text = ""
+		for _, row := range f.panels {
+			for _, pn := range row {
+				if pn != nil && pn.p == p {
+					pn.cb = cb
+				}
+			}
+		}
+	}
+	return hm, nil
+}
+
+// Alpha returns c with opacity alpha in [0, 1] (matplotlib's alpha=).
+func Alpha(c color.Color, alpha float64) color.Color {
+	r, g, b, _ := c.RGBA()
+	a := math.Max(0, math.Min(1, alpha))
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: uint8(a*255 + 0.5)}
+}

@@ -1,0 +1,300 @@
+// Package fig makes the course's figures with gonum/plot and shows them inline in GoNB.
+//
+// It gives every figure the same look (the course's nma.mplstyle: 8×6 in, 15 pt text,
+// matplotlib's tab10 colours, sans-serif font), lays out multi-panel figures and colour
+// bars, renders crisp PNG (150 DPI, shown at 72 px per inch, so they are sharp on HiDPI
+// screens) or SVG with embedded fonts, and writes the same figure to a file.
+//
+// The package is called fig, not plot, so that notebooks can import it next to
+// gonum.org/v1/plot without an alias.
+package fig
+
+import (
+	"bytes"
+	"fmt"
+	"image/color"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/janpfeifer/gonb/gonbui"
+	"github.com/janpfeifer/gonb/gonbui/protocol"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgpdf"
+	"gonum.org/v1/plot/vg/vgsvg"
+)
+
+// The course look. Change them before building figures to restyle a whole notebook.
+var (
+	// Width and Height are the default size of a single-panel figure (nma.mplstyle: 8×6 in).
+	Width, Height = 8 * vg.Inch, 6 * vg.Inch
+	// DPI is the resolution of PNG output. Figures are displayed at 72 CSS px per inch,
+	// so 150 DPI is about 2× — crisp on HiDPI screens.
+	DPI = 150
+	// FontSize is the base text size in points (axis labels); ticks and legends are smaller.
+	FontSize = vg.Points(15)
+	// Font is the typeface: Liberation Sans ships inside gonum/plot, so no system font is needed.
+	Font = font.Font{Typeface: "Liberation", Variant: "Sans"}
+)
+
+// displayPxPerInch is how many CSS pixels an inch of figure takes in the notebook.
+const displayPxPerInch = 72
+
+// Palette is matplotlib's tab10 colour cycle, the colours students know from the course.
+var Palette = []color.Color{
+	rgb(0x1f77b4), rgb(0xff7f0e), rgb(0x2ca02c), rgb(0xd62728), rgb(0x9467bd),
+	rgb(0x8c564b), rgb(0xe377c2), rgb(0x7f7f7f), rgb(0xbcbd22), rgb(0x17becf),
+}
+
+// Named colours used by the course's figures.
+var (
+	Black = color.Black
+	Gray  = rgb(0x808080)
+	Red   = rgb(0xff0000)
+	Blue  = rgb(0x0000ff)
+	Green = rgb(0x008000)
+)
+
+// C returns the i-th colour of the cycle ("C0", "C1", … in matplotlib).
+func C(i int) color.Color { return Palette[((i%len(Palette))+len(Palette))%len(Palette)] }
+
+func rgb(h uint32) color.Color {
+	return color.RGBA{R: uint8(h >> 16), G: uint8(h >> 8), B: uint8(h), A: 0xff}
+}
+
+// NewPlot returns an empty panel with the course look and the given title and axis labels.
+func NewPlot(title, xlabel, ylabel string) *plot.Plot {
+	p := plot.New()
+	setFont := func(st *font.Font, size vg.Length) { *st = font.From(Font, size) }
+	p.Title.Text = title
+	setFont(&p.Title.TextStyle.Font, FontSize)
+	p.Title.Padding = 0.4 * FontSize
+	for _, ax := range []*plot.Axis{&p.X, &p.Y} {
+		setFont(&ax.Label.TextStyle.Font, FontSize)
+		setFont(&ax.Tick.Label.Font, FontSize*0.85)
+		ax.Tick.Length = 5
+		ax.Tick.Marker = NiceTicks{}
+		ax.Padding = 4
+	}
+	p.X.Label.Text = xlabel
+	p.Y.Label.Text = ylabel
+	p.Legend.TextStyle.Font = font.From(Font, FontSize*0.8)
+	p.Legend.Top = true
+	p.Legend.Padding = 2
+	p.Legend.XOffs = -4
+	p.Legend.YOffs = -4
+	return p
+}
+
+// Figure is one or more panels (a grid of plots), ready to show or save.
+type Figure struct {
+	// Width and Height are the whole figure's size.
+	Width, Height vg.Length
+	// DPI is the PNG resolution.
+	DPI    int
+	panels [][]*panel
+}
+
+type panel struct {
+	p           *plot.Plot
+	cb          *plot.Plot // optional colour bar, drawn in a narrow strip on the right
+	legendRight bool       // draw the legend beside the panel instead of inside it
+}
+
+// LegendOutside draws plot p's legend to the right of its panel (matplotlib's
+// legend(loc=[1.01, …])), for legends too long to fit inside.
+func (f *Figure) LegendOutside(p *plot.Plot) *Figure {
+	for _, row := range f.panels {
+		for _, pn := range row {
+			if pn != nil && pn.p == p {
+				pn.legendRight = true
+			}
+		}
+	}
+	return f
+}
+
+// New wraps one or more plots laid out in a single row.
+func New(plots ...*plot.Plot) *Figure {
+	f := &Figure{Width: Width, Height: Height, DPI: DPI}
+	row := make([]*panel, len(plots))
+	for i, p := range plots {
+		row[i] = &panel{p: p}
+	}
+	f.panels = [][]*panel{row}
+	if len(plots) > 1 {
+		f.Width = Width * vg.Length(len(plots)) * 0.75
+	}
+	return f
+}
+
+// Grid returns a figure of rows×cols empty panels with the course look; fill them through At.
+// Its size grows with the grid (each panel about 5×4 in).
+func Grid(rows, cols int) *Figure {
+	if rows < 1 || cols < 1 {
+		panic(fmt.Sprintf("fig.Grid: rows=%d and cols=%d must both be at least 1", rows, cols))
+	}
+	f := &Figure{DPI: DPI}
+	f.Width = vg.Length(cols) * 5 * vg.Inch
+	f.Height = vg.Length(rows) * 4 * vg.Inch
+	if rows == 1 && cols == 1 {
+		f.Width, f.Height = Width, Height
+	}
+	f.panels = make([][]*panel, rows)
+	for r := range f.panels {
+		f.panels[r] = make([]*panel, cols)
+		for c := range f.panels[r] {
+			f.panels[r][c] = &panel{p: NewPlot("", "", "")}
+		}
+	}
+	return f
+}
+
+// At returns the panel in row r, column c.
+func (f *Figure) At(r, c int) *plot.Plot { return f.panels[r][c].p }
+
+// Size sets the figure size in inches and returns the figure.
+func (f *Figure) Size(wInch, hInch float64) *Figure {
+	f.Width, f.Height = vg.Length(wInch)*vg.Inch, vg.Length(hInch)*vg.Inch
+	return f
+}
+
+// Draw draws the figure on a canvas.
+func (f *Figure) Draw(c draw.Canvas) {
+	rows := len(f.panels)
+	cols := 0
+	for _, r := range f.panels {
+		cols = max(cols, len(r))
+	}
+	pad := 0.6 * FontSize
+	tiles := draw.Tiles{Rows: rows, Cols: cols, PadX: 1.2 * FontSize, PadY: 1.2 * FontSize,
+		PadTop: pad, PadBottom: pad, PadLeft: pad, PadRight: pad}
+	for r, row := range f.panels {
+		for col, pn := range row {
+			if pn == nil || pn.p == nil {
+				continue
+			}
+			tc := tiles.At(c, col, r)
+			if pn.cb != nil {
+				w := tc.Max.X - tc.Min.X
+				split := tc.Min.X + 0.84*w
+				main := tc
+				main.Max.X = split
+				side := tc
+				side.Min.X = split + 0.02*w
+				pn.p.Draw(main)
+				// Align the bar with the data area of the panel.
+				da := pn.p.DataCanvas(main)
+				side.Min.Y, side.Max.Y = da.Min.Y, da.Max.Y
+				pn.cb.Draw(side)
+				continue
+			}
+			if pn.legendRight {
+				w := tc.Max.X - tc.Min.X
+				main := tc
+				main.Max.X = tc.Min.X + 0.8*w
+				side := tc
+				side.Min.X = main.Max.X + 0.01*w
+				lg := pn.p.Legend // a copy that keeps the entries
+				pn.p.Legend = plot.NewLegend()
+				pn.p.Draw(main)
+				pn.p.Legend = lg
+				lg.Top, lg.Left, lg.XOffs, lg.YOffs = false, true, 0, 0
+				da := pn.p.DataCanvas(main)
+				side.Min.Y = da.Min.Y
+				lg.Draw(side)
+				continue
+			}
+			pn.p.Draw(tc)
+		}
+	}
+}
+
+// PNG renders the figure as PNG at f.DPI.
+func (f *Figure) PNG() ([]byte, error) {
+	if f.DPI <= 0 {
+		return nil, fmt.Errorf("fig: DPI=%d must be positive", f.DPI)
+	}
+	c := vgimg.NewWith(vgimg.UseWH(f.Width, f.Height), vgimg.UseDPI(f.DPI),
+		vgimg.UseBackgroundColor(color.White))
+	f.Draw(draw.New(c))
+	var buf bytes.Buffer
+	if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(&buf); err != nil {
+		return nil, fmt.Errorf("fig: encoding PNG: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// SVG renders the figure as SVG with its fonts embedded, so it looks the same in any browser.
+func (f *Figure) SVG() ([]byte, error) {
+	c := vgsvg.NewWith(vgsvg.UseWH(f.Width, f.Height), vgsvg.EmbedFonts(true))
+	f.Draw(draw.New(c))
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		return nil, fmt.Errorf("fig: encoding SVG: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Save writes the figure to path; the extension chooses the format (.png, .svg or .pdf).
+func (f *Figure) Save(path string) error {
+	var data []byte
+	var err error
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case ".png":
+		data, err = f.PNG()
+	case ".svg":
+		data, err = f.SVG()
+	case ".pdf":
+		c := vgpdf.New(f.Width, f.Height)
+		f.Draw(draw.New(c))
+		var buf bytes.Buffer
+		_, err = c.WriteTo(&buf)
+		data = buf.Bytes()
+	default:
+		return fmt.Errorf("fig: cannot save %q: extension %q is not one of .png, .svg, .pdf", path, ext)
+	}
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
+}
+
+// DisplayWidth is the width in CSS pixels at which the figure is shown in a notebook.
+func (f *Figure) DisplayWidth() int { return int(float64(f.Width/vg.Inch)*displayPxPerInch + 0.5) }
+
+// Show displays the figure inline in a GoNB notebook as a PNG (shown at DisplayWidth, so
+// its 150 DPI pixels stay sharp). Outside a notebook it does nothing. A rendering error is
+// printed, never silently dropped.
+func (f *Figure) Show() {
+	png, err := f.PNG()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "fig: cannot render figure:", err)
+		return
+	}
+	ShowPNG(png, f.DisplayWidth())
+}
+
+// ShowPNG displays PNG bytes inline at the given CSS width (0: natural size).
+func ShowPNG(png []byte, width int) {
+	if !gonbui.IsNotebook {
+		return
+	}
+	d := &protocol.DisplayData{Data: map[protocol.MIMEType]any{
+		protocol.MIMEImagePNG:  png,
+		protocol.MIMETextPlain: "<Figure>",
+	}}
+	if width > 0 {
+		// GoNB gob-encodes display data; map[string]int is one of the types it registers.
+		d.Metadata = map[string]any{string(protocol.MIMEImagePNG): map[string]int{"width": width}}
+	}
+	gonbui.SendData(d)
+	gonbui.Sync() // wait until the kernel has it: a cell's program may end right after
+}
+
+// Show is a shortcut for New(plots...).Show().
+func Show(plots ...*plot.Plot) { New(plots...).Show() }

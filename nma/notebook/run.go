@@ -1,0 +1,383 @@
+package notebook
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"github.com/nma-go/nma-go/nma/exercise"
+)
+
+//go:embed driver.py
+var driverPy []byte
+
+// SolutionSource returns, for an exercise ID, the solution declarations of its functions.
+type SolutionSource func(id string) (map[string]string, error)
+
+// RunOptions configure Run.
+type RunOptions struct {
+	Solutions bool           // replace every exercise cell's functions by the solution
+	Solution  SolutionSource // required with Solutions
+	OutDir    string         // keep executed notebooks here
+	HTMLDir   string         // also write them as HTML pages here
+	Timeout   time.Duration  // per notebook (and per cell)
+	Jobs      int            // notebooks executed at once
+	// StaticDir holds the example-output images (<ID>_<k>.png) of the exercise cells. In
+	// solutions mode every PNG an exercise cell shows is compared with its file; with
+	// UpdateStatic the files are written instead.
+	StaticDir    string
+	UpdateStatic bool
+}
+
+// Result is the outcome of one notebook.
+type Result struct {
+	Notebook   string
+	Mode       string // "student" or "solutions"
+	Cells      int    // code cells executed
+	Seconds    float64
+	Status     string // "ok", "error", "timeout", …
+	FirstError string // "cell N: message" of the first unexpected error
+	CellTimes  []CellTime
+	Executed   *Notebook
+}
+
+// CellTime is how long one code cell took in the kernel.
+type CellTime struct {
+	Cell    int // 1-based index among all cells
+	Seconds float64
+}
+
+// OK reports whether the notebook ran as expected.
+func (r Result) OK() bool { return r.Status == "ok" }
+
+// Prepare returns the notebook to execute: as shipped (student mode) or with solutions.
+func Prepare(nb *Notebook, solutions bool, sol SolutionSource) (*Notebook, error) {
+	nb = nb.Clone()
+	nb.StripOutputs()
+	if !solutions {
+		return nb, nil
+	}
+	if sol == nil {
+		return nil, errors.New("solutions mode needs a solution source")
+	}
+	for i, c := range nb.Cells {
+		id := c.ExerciseID()
+		if id == "" || c.CellType != "code" {
+			continue
+		}
+		decls, err := sol(id)
+		if err != nil {
+			return nil, fmt.Errorf("cell %d (%s): %w", i+1, id, err)
+		}
+		src, err := ReplaceFuncs(c.Source, decls)
+		if err != nil {
+			return nil, fmt.Errorf("cell %d (%s): %w", i+1, id, err)
+		}
+		c.Source = src
+	}
+	return nb, nil
+}
+
+// Run executes the notebooks (in parallel, opts.Jobs at a time) and returns one result each,
+// in the order given.
+func Run(tc *Toolchain, paths []string, opts RunOptions) []Result {
+	if opts.Jobs < 1 {
+		opts.Jobs = 1
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = 20 * time.Minute
+	}
+	results := make([]Result, len(paths))
+	sem := make(chan struct{}, opts.Jobs)
+	var wg sync.WaitGroup
+	for i, p := range paths {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			results[i] = runOne(tc, p, opts)
+		}()
+	}
+	wg.Wait()
+	return results
+}
+
+func runOne(tc *Toolchain, path string, opts RunOptions) Result {
+	name := strings.TrimSuffix(filepath.Base(path), ".ipynb")
+	res := Result{Notebook: name, Mode: "student"}
+	if opts.Solutions {
+		res.Mode = "solutions"
+	}
+	fail := func(status, msg string) Result {
+		res.Status, res.FirstError = status, msg
+		return res
+	}
+	nb, err := Read(path)
+	if err != nil {
+		return fail("invalid", err.Error())
+	}
+	prep, err := Prepare(nb, opts.Solutions, opts.Solution)
+	if err != nil {
+		return fail("invalid", err.Error())
+	}
+	tmp, err := os.MkdirTemp("", "nma-run-")
+	if err != nil {
+		return fail("error", err.Error())
+	}
+	defer os.RemoveAll(tmp)
+	in := filepath.Join(tmp, "in.ipynb")
+	out := filepath.Join(tmp, "out.ipynb")
+	drv := filepath.Join(tmp, "driver.py")
+	if err := prep.Write(in); err != nil {
+		return fail("error", err.Error())
+	}
+	if err := os.WriteFile(drv, driverPy, 0o644); err != nil {
+		return fail("error", err.Error())
+	}
+	htmlOut := ""
+	if opts.HTMLDir != "" {
+		if err := os.MkdirAll(opts.HTMLDir, 0o755); err != nil {
+			return fail("error", err.Error())
+		}
+		htmlOut, _ = filepath.Abs(filepath.Join(opts.HTMLDir, name+suffix(opts)+".html"))
+	}
+	cwd, _ := filepath.Abs(filepath.Dir(path))
+	ctx, cancel := context.WithTimeout(context.Background(), opts.Timeout+30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, tc.Python, drv, in, out, KernelName, cwd,
+		fmt.Sprint(int(opts.Timeout.Seconds())), htmlOut)
+	cmd.Env = append(os.Environ(), "JUPYTER_PATH="+tc.JupyterDir, "PYDEVD_DISABLE_FILE_VALIDATION=1")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	start := time.Now()
+	runErr := cmd.Run()
+	res.Seconds = time.Since(start).Seconds()
+	if ctx.Err() != nil {
+		return fail("timeout", fmt.Sprintf("notebook did not finish within %v", opts.Timeout))
+	}
+	var drvRes struct {
+		Status, Message string
+		CellSeconds     map[string]float64 `json:"cell_seconds"`
+	}
+	if err := json.Unmarshal(lastLine(stdout.Bytes()), &drvRes); err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if runErr != nil {
+			msg = runErr.Error() + ": " + tail(msg, 800)
+		}
+		return fail("error", "nbclient failed: "+msg)
+	}
+	executed, err := Read(out)
+	if err != nil {
+		return fail("error", err.Error())
+	}
+	res.Executed = executed
+	res.analyze(opts, drvRes.CellSeconds)
+	if drvRes.Status != "ok" && res.Status == "ok" {
+		res.Status, res.FirstError = drvRes.Status, drvRes.Message
+	}
+	if res.Status == "ok" && opts.Solutions && opts.StaticDir != "" {
+		if err := checkStatic(executed, opts.StaticDir, opts.UpdateStatic); err != nil {
+			res.Status, res.FirstError = "stale", err.Error()
+		}
+	}
+	if opts.OutDir != "" {
+		if err := os.MkdirAll(opts.OutDir, 0o755); err == nil {
+			err = executed.Write(filepath.Join(opts.OutDir, name+suffix(opts)+".ipynb"))
+			if err != nil && res.Status == "ok" {
+				res.Status, res.FirstError = "error", err.Error()
+			}
+		}
+	}
+	return res
+}
+
+func suffix(opts RunOptions) string {
+	if opts.Solutions {
+		return ".solutions"
+	}
+	return ""
+}
+
+func lastLine(b []byte) []byte {
+	lines := bytes.Split(bytes.TrimSpace(b), []byte("\n"))
+	return lines[len(lines)-1]
+}
+
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return "…" + s[len(s)-n:]
+}
+
+var ansiRE = regexp.MustCompile(`\x1b\[[0-9;]*[A-Za-z]`)
+
+type output struct {
+	OutputType string            `json:"output_type"`
+	Name       string            `json:"name"`
+	Text       any               `json:"text"`
+	Ename      string            `json:"ename"`
+	Evalue     string            `json:"evalue"`
+	Traceback  []string          `json:"traceback"`
+	Data       map[string]any    `json:"data"`
+	Metadata   map[string]any    `json:"metadata"`
+	Transient  map[string]string `json:"transient"`
+}
+
+func joinText(v any) string {
+	switch t := v.(type) {
+	case string:
+		return t
+	case []any:
+		var b strings.Builder
+		for _, x := range t {
+			s, _ := x.(string)
+			b.WriteString(s)
+		}
+		return b.String()
+	}
+	return ""
+}
+
+// CellError returns the error text of an executed code cell (error outputs plus what it
+// wrote to stderr), or "" when the cell ran cleanly.
+func CellError(c *Cell) string {
+	var errText, stderr strings.Builder
+	for _, raw := range c.Outputs {
+		var o output
+		if json.Unmarshal(raw, &o) != nil {
+			continue
+		}
+		switch {
+		case o.OutputType == "error":
+			errText.WriteString(o.Ename + ": " + o.Evalue + "\n" + strings.Join(o.Traceback, "\n") + "\n")
+		case o.OutputType == "stream" && o.Name == "stderr":
+			t := joinText(o.Text)
+			stderr.WriteString(t)
+			if strings.Contains(t, "failed to write to GoNB pipe") {
+				// a display call failed: the figure or table never reached the notebook
+				errText.WriteString("display failed: " + firstLines(t, 2) + "\n")
+			}
+		}
+	}
+	if errText.Len() == 0 {
+		return ""
+	}
+	return ansiRE.ReplaceAllString(stderr.String()+errText.String(), "")
+}
+
+// PNGs returns the PNG images a cell displayed, in order.
+func PNGs(c *Cell) [][]byte {
+	var out [][]byte
+	for _, raw := range c.Outputs {
+		var o output
+		if json.Unmarshal(raw, &o) != nil || o.Data == nil {
+			continue
+		}
+		s := joinText(o.Data["image/png"])
+		if s == "" {
+			continue
+		}
+		b, err := base64.StdEncoding.DecodeString(strings.ReplaceAll(s, "\n", ""))
+		if err == nil {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// analyze sets Status and FirstError from the executed notebook, and the cell times.
+func (r *Result) analyze(opts RunOptions, secs map[string]float64) {
+	r.Status = "ok"
+	for i, c := range r.Executed.Cells {
+		if c.CellType != "code" {
+			continue
+		}
+		r.Cells++
+		if d, ok := secs[strconv.Itoa(i)]; ok {
+			r.CellTimes = append(r.CellTimes, CellTime{Cell: i + 1, Seconds: d})
+		}
+		msg := CellError(c)
+		if msg == "" || r.Status != "ok" {
+			continue
+		}
+		if !opts.Solutions && exercise.NotDonePattern.MatchString(msg) {
+			continue // an exercise not done yet: expected in a student notebook
+		}
+		r.Status = "error"
+		r.FirstError = fmt.Sprintf("cell %d: %s", i+1, firstLines(msg, 6))
+	}
+}
+
+func firstLines(s string, n int) string {
+	var keep []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		keep = append(keep, strings.TrimSpace(l))
+		if len(keep) == n {
+			break
+		}
+	}
+	return strings.Join(keep, " | ")
+}
+
+// checkStatic compares (or, with update, writes) the PNGs of each exercise cell with
+// dir/<ID>_<k>.png.
+func checkStatic(nb *Notebook, dir string, update bool) error {
+	for i, c := range nb.Cells {
+		id := c.ExerciseID()
+		if id == "" {
+			continue
+		}
+		for k, png := range PNGs(c) {
+			f := filepath.Join(dir, fmt.Sprintf("%s_%d.png", id, k))
+			if update {
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					return err
+				}
+				if err := os.WriteFile(f, png, 0o644); err != nil {
+					return err
+				}
+				continue
+			}
+			old, err := os.ReadFile(f)
+			if err != nil {
+				return fmt.Errorf("cell %d (%s): example image %s is missing: run `make static`", i+1, id, f)
+			}
+			if !bytes.Equal(old, png) {
+				return fmt.Errorf("cell %d (%s): example image %s is stale (the solution now draws a different figure): run `make static`", i+1, id, f)
+			}
+		}
+	}
+	return nil
+}
+
+// PrintTable writes the summary table of a run.
+func PrintTable(w io.Writer, results []Result) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "NOTEBOOK\tMODE\tCELLS\tSECONDS\tSTATUS\tFIRST UNEXPECTED ERROR")
+	for _, r := range results {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%.1f\t%s\t%s\n", r.Notebook, r.Mode, r.Cells, r.Seconds, r.Status, tail(r.FirstError, 300))
+	}
+	tw.Flush()
+}

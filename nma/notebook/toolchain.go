@@ -1,0 +1,151 @@
+package notebook
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// ModulePath is this repository's Go module.
+const ModulePath = "github.com/nma-go/nma-go"
+
+// KernelName is the private kernel spec `nma run` uses; it never touches the user's "gonb" spec.
+const KernelName = "nma-gonb"
+
+// FindRoot walks up from dir to the checkout's root (the go.mod of ModulePath).
+func FindRoot(dir string) (string, error) {
+	d, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for {
+		data, err := os.ReadFile(filepath.Join(d, "go.mod"))
+		if err == nil && strings.Contains(string(data), "module "+ModulePath+"\n") {
+			return d, nil
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", fmt.Errorf("no checkout of %s above %s: run nma inside the repository", ModulePath, dir)
+		}
+		d = parent
+	}
+}
+
+// Toolchain is what executing notebooks needs: the pinned GoNB and goimports (built from the
+// tool directives of go.mod), a private kernel spec, and a Python with nbclient.
+type Toolchain struct {
+	Root       string // repository root
+	BinDir     string // <root>/.nma/bin: gonb, goimports (and gopls for the lab)
+	JupyterDir string // <root>/.nma/jupyter: private JUPYTER_PATH entry with the kernel spec
+	Python     string // a python3 that can import nbclient and nbformat
+}
+
+// Tools lists the go.mod tool packages and the binary each builds.
+var Tools = map[string]string{
+	"gonb":      "github.com/janpfeifer/gonb",
+	"goimports": "golang.org/x/tools/cmd/goimports",
+	"gopls":     "golang.org/x/tools/gopls",
+}
+
+// BuildTools builds the named tools (keys of Tools) into <root>/.nma/bin with the versions
+// pinned in go.mod. Go's build cache makes a re-run take about a second.
+func BuildTools(root string, names []string, log io.Writer) (string, error) {
+	bin := filepath.Join(root, ".nma", "bin")
+	if err := os.MkdirAll(bin, 0o755); err != nil {
+		return "", err
+	}
+	args := []string{"build", "-o", bin + string(os.PathSeparator)}
+	for _, n := range names {
+		pkg, ok := Tools[n]
+		if !ok {
+			return "", fmt.Errorf("unknown tool %q", n)
+		}
+		args = append(args, pkg)
+	}
+	cmd := exec.Command("go", args...)
+	cmd.Dir = root
+	cmd.Stdout, cmd.Stderr = log, log
+	if err := cmd.Run(); err != nil {
+		return "", fmt.Errorf("building %s with go build failed: %w", strings.Join(names, ", "), err)
+	}
+	return bin, nil
+}
+
+// KernelSpec is the content of a kernel.json for GoNB.
+func KernelSpec(bin, display string, rawErrors bool, env map[string]string) ([]byte, error) {
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		return nil, errors.New("the go command is not on PATH")
+	}
+	path := bin + string(os.PathListSeparator) + filepath.Dir(goBin) + string(os.PathListSeparator) + os.Getenv("PATH")
+	e := map[string]string{"PATH": path}
+	for k, v := range env {
+		e[k] = v
+	}
+	argv := []string{filepath.Join(bin, "gonb"), "--kernel", "{connection_file}", "--logtostderr"}
+	if rawErrors {
+		argv = append(argv, "--raw_error")
+	}
+	spec := map[string]any{
+		"argv": argv, "display_name": display, "language": "go", "interrupt_mode": "message", "env": e,
+	}
+	return json.MarshalIndent(spec, "", "  ")
+}
+
+// WriteKernelSpec writes kernel.json (and GoNB's logo) into dir/kernels/name.
+func WriteKernelSpec(dir, name string, spec []byte) error {
+	kd := filepath.Join(dir, "kernels", name)
+	if err := os.MkdirAll(kd, 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(kd, "kernel.json"), spec, 0o644)
+}
+
+// PrepareRunner builds GoNB and goimports and writes the private headless kernel spec.
+func PrepareRunner(root string, log io.Writer) (*Toolchain, error) {
+	py, err := FindPython()
+	if err != nil {
+		return nil, err
+	}
+	bin, err := BuildTools(root, []string{"gonb", "goimports"}, log)
+	if err != nil {
+		return nil, err
+	}
+	jd := filepath.Join(root, ".nma", "jupyter")
+	spec, err := KernelSpec(bin, "Go (nma-go, headless)", true, map[string]string{"NMA_HEADLESS": "1"})
+	if err != nil {
+		return nil, err
+	}
+	if err := WriteKernelSpec(jd, KernelName, spec); err != nil {
+		return nil, err
+	}
+	return &Toolchain{Root: root, BinDir: bin, JupyterDir: jd, Python: py}, nil
+}
+
+// ErrNoJupyter explains how to install what is missing.
+var ErrNoJupyter = errors.New("Jupyter's nbclient is not installed (no python3 that can import nbclient and nbformat); " +
+	"fix: `make setup` (Debian: apt-get install jupyter-nbconvert python3-nbclient; elsewhere: pip install nbconvert)")
+
+// FindPython returns a python3 that can import nbclient and nbformat: $NMA_PYTHON, then
+// python3 on PATH, then /usr/bin/python3 (Debian's packages install there).
+func FindPython() (string, error) {
+	var cands []string
+	if p := os.Getenv("NMA_PYTHON"); p != "" {
+		cands = append(cands, p)
+	}
+	if p, err := exec.LookPath("python3"); err == nil {
+		cands = append(cands, p)
+	}
+	cands = append(cands, "/usr/bin/python3")
+	for _, c := range cands {
+		if exec.Command(c, "-c", "import nbclient, nbformat").Run() == nil {
+			return c, nil
+		}
+	}
+	return "", ErrNoJupyter
+}

@@ -1,0 +1,101 @@
+package widgets
+
+import (
+	"encoding/base64"
+	"fmt"
+	"html"
+	"reflect"
+	"time"
+
+	"github.com/janpfeifer/gonb/gonbui"
+	"github.com/janpfeifer/gonb/gonbui/comms"
+	"github.com/janpfeifer/gonb/gonbui/dom"
+	gw "github.com/janpfeifer/gonb/gonbui/widgets"
+)
+
+// control is one live GoNB widget: a slider or a select, both read as an index.
+type control struct {
+	ch      *comms.AddressChan[int]
+	labelID string
+}
+
+// live runs the demo with GoNB widgets until Stop is pressed or IdleTimeout passes.
+func (d Demo) live() {
+	figID := "nma_demo_fig_" + gonbui.UniqueId()
+	idx := make([]int, len(d.Params))
+	for i, p := range d.Params {
+		idx[i] = p.defaultIndex
+	}
+	draw := func() {
+		f, err := d.Render(d.valuesAt(idx))
+		if err != nil {
+			gonbui.UpdateHTML(figID, `<pre style="color:#c62828">`+html.EscapeString(err.Error())+`</pre>`)
+			return
+		}
+		png, err := f.PNG()
+		if err != nil {
+			gonbui.UpdateHTML(figID, `<pre style="color:#c62828">`+html.EscapeString(err.Error())+`</pre>`)
+			return
+		}
+		gonbui.UpdateHTML(figID, fmt.Sprintf(`<img src="data:image/png;base64,%s" width="%d" alt="demo figure">`,
+			base64.StdEncoding.EncodeToString(png), f.DisplayWidth()))
+	}
+
+	root := dom.CreateTransientDiv()
+	ready := make(chan []control, 1)
+	stopCh := make(chan *comms.AddressChan[int], 1)
+	go func() {
+		ctls := make([]control, len(d.Params))
+		for i, p := range d.Params {
+			labelID := root + "_v" + fmt.Sprint(i)
+			dom.Append(root, fmt.Sprintf(`<div style="font-family:sans-serif;margin:2px 0"><label style="display:inline-block;min-width:6em">%s</label><span id="%s_w"></span> <output id="%s">%s</output></div>`,
+				html.EscapeString(p.Name), labelID, labelID, html.EscapeString(p.labels[p.defaultIndex])))
+			if p.Options != nil {
+				s := gw.Select(p.Options).SetDefault(p.defaultIndex).AppendTo(labelID + "_w").Done()
+				ctls[i] = control{ch: s.Listen().LatestOnly(), labelID: labelID}
+			} else {
+				s := gw.Slider(0, len(p.values)-1, p.defaultIndex).AppendTo(labelID + "_w").Done()
+				ctls[i] = control{ch: s.Listen().LatestOnly(), labelID: labelID}
+			}
+		}
+		stop := gw.Button("Stop demo").AppendTo(root).Done()
+		stopCh <- stop.Listen()
+		ready <- ctls
+	}()
+	var ctls []control
+	select {
+	case ctls = <-ready:
+	case <-time.After(StartTimeout):
+		dom.Remove(root)
+		d.showDefaults(fmt.Sprintf("the widgets did not start within %v (no browser, or a front-end without GoNB's JavaScript, such as VS Code): showing the default values", StartTimeout))
+		return
+	}
+	stop := <-stopCh
+	draw()
+	gonbui.DisplayHTML(`<small style="color:#666">Live demo: this cell keeps the kernel busy until you press "Stop demo" (or after ` +
+		IdleTimeout.String() + ` without a change).</small>`)
+
+	cases := make([]reflect.SelectCase, 0, len(ctls)+2)
+	for _, c := range ctls {
+		cases = append(cases, reflect.SelectCase{Dir: reflect.SelectRecv, Chan: reflect.ValueOf(c.ch.C)})
+	}
+	cases = append(cases, reflect.SelectCase{Dir: reflect.SelectRecv, Chan: reflect.ValueOf(stop.C)})
+	idle := time.NewTimer(IdleTimeout)
+	cases = append(cases, reflect.SelectCase{Dir: reflect.SelectRecv, Chan: reflect.ValueOf(idle.C)})
+	for {
+		chosen, v, ok := reflect.Select(cases)
+		if chosen >= len(ctls) || !ok {
+			break
+		}
+		i := int(v.Int())
+		if i < 0 || i >= len(d.Params[chosen].values) {
+			continue
+		}
+		idx[chosen] = i
+		dom.SetInnerText(ctls[chosen].labelID, d.Params[chosen].labels[i])
+		draw()
+		idle.Reset(IdleTimeout)
+	}
+	dom.Remove(root)
+	gonbui.DisplayHTML(`<small style="color:#666">Demo stopped: run the cell again to explore more values.</small>`)
+}
