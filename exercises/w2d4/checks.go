@@ -91,4 +91,3 @@ func uniqueSorted(v []float64) []float64 {
 	}
 	return out
 }
-

@@ -38,4 +38,3 @@ func EigSingle(fp, tau, a, theta, w, iExt float64) float64 {
 	// ratemodel.DF(x, a, theta); return it, and delete the panic.
 	panic(exercise.TODO("W2D4.T1.E4"))
 }
-

@@ -298,3 +298,6 @@ func ShowPNG(png []byte, width int) {
 
 // Show is a shortcut for New(plots...).Show().
 func Show(plots ...*plot.Plot) { New(plots...).Show() }
+
+// FormatKey joins numbers into a map key (for caches of figures by parameter values).
+func FormatKey(v ...float64) string { return fmt.Sprint(v) }

@@ -130,7 +130,7 @@ func runOne(tc *Toolchain, path string, opts RunOptions) Result {
 	}
 	nb, err := Read(path)
 	if err != nil {
-		return fail("invalid", err.Error())
+		return fail("invalid", err.Error()+" (open it in Jupyter to repair it, or restore a course notebook with `make notebooks`)")
 	}
 	prep, err := Prepare(nb, opts.Solutions, opts.Solution)
 	if err != nil {

@@ -134,6 +134,16 @@ var ErrNoJupyter = errors.New("Jupyter's nbclient is not installed (no python3 t
 // FindPython returns a python3 that can import nbclient and nbformat: $NMA_PYTHON, then
 // python3 on PATH, then /usr/bin/python3 (Debian's packages install there).
 func FindPython() (string, error) {
+	for _, c := range pythonCandidates() {
+		if exec.Command(c, "-c", "import nbclient, nbformat").Run() == nil {
+			return c, nil
+		}
+	}
+	return "", ErrNoJupyter
+}
+
+// pythonCandidates lists the interpreters FindPython tries (a variable for tests).
+var pythonCandidates = func() []string {
 	var cands []string
 	if p := os.Getenv("NMA_PYTHON"); p != "" {
 		cands = append(cands, p)
@@ -141,11 +151,5 @@ func FindPython() (string, error) {
 	if p, err := exec.LookPath("python3"); err == nil {
 		cands = append(cands, p)
 	}
-	cands = append(cands, "/usr/bin/python3")
-	for _, c := range cands {
-		if exec.Command(c, "-c", "import nbclient, nbformat").Run() == nil {
-			return c, nil
-		}
-	}
-	return "", ErrNoJupyter
+	return append(cands, "/usr/bin/python3")
 }

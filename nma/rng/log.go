@@ -8,10 +8,9 @@ import (
 
 // NumPy's legacy samplers call the C library's log(). On Linux that is
 // glibc's log (2.28 and later), which is accurate to about 0.52 ulp: it
-// returns the correctly rounded result except for roughly 4 inputs in
-// 10,000. Go's math.Log is only accurate to about 1 ulp and differs from
-// glibc for about 5% of inputs, which would make 1 in 20 Gaussian draws
-// differ from NumPy in the last bit. lnCR below is a correctly rounded
+// returns the correctly rounded result except for roughly 5 to 8 arguments
+// in 10,000. Go's math.Log is only accurate to about 1 ulp and differs from
+// glibc for about 5% of arguments. lnCR below is a correctly rounded
 // natural logarithm (double-double evaluation, error below 2^-80 relative),
 // so it agrees with glibc whenever glibc rounds correctly.
 

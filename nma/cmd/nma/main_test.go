@@ -1,0 +1,83 @@
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/nma-go/nma-go/exercises/all"
+	"github.com/nma-go/nma-go/nma/notebook"
+)
+
+func repoRoot(t *testing.T) string {
+	r, err := notebook.FindRoot(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// The committed notebooks are exactly what notebooks/src builds (run `make notebooks`).
+func TestNotebooksAreUpToDate(t *testing.T) {
+	stale, err := BuildNotebooks(repoRoot(t), false, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stale) > 0 {
+		t.Errorf("out of date with notebooks/src (run `make notebooks`): %v", stale)
+	}
+}
+
+// Notebooks are committed clean: no outputs, no execution counts; every one has a source.
+func TestNotebooksAreCommittedWithoutOutputs(t *testing.T) {
+	r := repoRoot(t)
+	paths, _ := filepath.Glob(filepath.Join(r, "notebooks", "*.ipynb"))
+	if len(paths) == 0 {
+		t.Fatal("no notebooks")
+	}
+	for _, p := range paths {
+		nb, err := notebook.Read(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, c := range nb.Cells {
+			if len(c.Outputs) > 0 || c.ExecutionCount != nil {
+				t.Errorf("%s cell %d has outputs or an execution count", filepath.Base(p), i+1)
+			}
+		}
+		name := strings.TrimSuffix(filepath.Base(p), ".ipynb")
+		if _, err := os.Stat(filepath.Join(r, "notebooks", "src", name+".md")); err != nil {
+			t.Errorf("%s has no source notebooks/src/%s.md", filepath.Base(p), name)
+		}
+	}
+}
+
+// Every example image a notebook refers to exists (the solutions run keeps them current).
+func TestExampleImagesExist(t *testing.T) {
+	r := repoRoot(t)
+	for _, e := range all.Exercises() {
+		src, err := os.ReadFile(filepath.Join(r, "notebooks", "src", e.Notebook+".md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref := "static/" + e.ID + "_0.png"
+		if strings.Contains(string(src), ref) {
+			if _, err := os.Stat(filepath.Join(r, "notebooks", ref)); err != nil {
+				t.Errorf("%s: %s is referenced but missing (run `make static`)", e.ID, ref)
+			}
+		}
+	}
+}
+
+func TestParseShard(t *testing.T) {
+	if k, n, err := parseShard("2/3"); err != nil || k != 2 || n != 3 {
+		t.Errorf("2/3 → %d %d %v", k, n, err)
+	}
+	for _, bad := range []string{"0/3", "4/3", "x", "1/0", "1-2"} {
+		if _, _, err := parseShard(bad); err == nil || !strings.Contains(err.Error(), "--shard=") {
+			t.Errorf("parseShard(%q) = %v, want an error naming --shard", bad, err)
+		}
+	}
+}

@@ -1,0 +1,70 @@
+package exercise
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestRunVerdicts(t *testing.T) {
+	pass := Run("W9D9.T1.E1", "f", func(c *C) { c.Float("f(1)", 2, 2+1e-12, 1e-9) })
+	if !pass.OK() || pass.Cases != 1 || !strings.Contains(pass.String(), "✓") {
+		t.Errorf("pass: %+v", pass)
+	}
+	fail := Run("W9D9.T1.E1", "f", func(c *C) {
+		c.Float("f(0)", 1, 1, 1e-9)
+		c.Floats("g(x=[1 2 3])", []float64{1, 2, 3}, []float64{1, 2, 4}, 1e-9)
+		t.Error("the check must stop at the first difference")
+	})
+	if fail.Status != Failed || fail.Cases != 2 || !strings.Contains(fail.Message, "element 2: expected 3, got 4") {
+		t.Errorf("fail: %+v", fail)
+	}
+	notDone := Run("W9D9.T1.E2", "f", func(c *C) { panic(TODO("W9D9.T1.E2")) })
+	if notDone.Status != NotDone || !NotDonePattern.MatchString(notDone.String()) {
+		t.Errorf("not done: %+v", notDone)
+	}
+	crash := Run("W9D9.T1.E1", "f", func(c *C) { var m map[string]int; m["x"]++ })
+	if crash.Status != Crashed || !strings.Contains(crash.Message, "f panicked") {
+		t.Errorf("crash: %+v", crash)
+	}
+}
+
+func TestRunTimesOut(t *testing.T) {
+	old := Timeout
+	Timeout = 50 * time.Millisecond
+	defer func() { Timeout = old }()
+	r := Run("W9D9.T1.E1", "loop", func(c *C) { select {} })
+	if r.Status != Crashed || !strings.Contains(r.Message, "did not return within 50ms") {
+		t.Errorf("timeout: %+v", r)
+	}
+}
+
+func TestFloatTolerance(t *testing.T) {
+	for _, c := range []struct {
+		want, got, tol float64
+		ok             bool
+	}{
+		{1, 1 + 1e-10, 1e-9, true},
+		{1e6, 1e6 + 1e-4, 1e-9, true}, // relative for large values
+		{0, 1e-8, 1e-9, false},
+		{math.NaN(), math.NaN(), 1e-9, true},
+		{1, math.NaN(), 1e-9, false},
+		{math.Inf(1), math.Inf(1), 1e-9, true},
+	} {
+		r := Run("W9D9.T1.E1", "f", func(c2 *C) { c2.Float("x", c.want, c.got, c.tol) })
+		if r.OK() != c.ok {
+			t.Errorf("Float(want=%v, got=%v, tol=%v) ok=%v, want %v", c.want, c.got, c.tol, r.OK(), c.ok)
+		}
+	}
+}
+
+func TestNotDoneFromStringPanic(t *testing.T) {
+	r := Run("W9D9.T1.E3", "f", func(c *C) { panic(TODO("W9D9.T1.E3").Error()) })
+	if r.Status != NotDone {
+		t.Errorf("a string panic with the marker should count as not done: %+v", r)
+	}
+	if (Exercise{ID: "W2D4.T1.E1"}).Day() != "w2d4" {
+		t.Error("Day")
+	}
+}

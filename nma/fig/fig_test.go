@@ -1,0 +1,151 @@
+package fig
+
+import (
+	"bytes"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gonum.org/v1/plot/plotter"
+)
+
+func sample() *Figure {
+	p := NewPlot("title", "x", "y")
+	Line(p, []float64{0, 1, 2}, []float64{0, 1, 4}, Label("quadratic"))
+	Scatter(p, []float64{1}, []float64{1})
+	HLine(p, 0.5, Dashed())
+	return New(p)
+}
+
+func TestPNGSizeAndDPI(t *testing.T) {
+	f := sample()
+	data, err := f.PNG()
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 8×6 in at 150 DPI; shown at 72 px per inch, i.e. about 2× for HiDPI screens.
+	if b := img.Bounds(); b.Dx() != 1200 || b.Dy() != 900 {
+		t.Errorf("PNG is %dx%d, want 1200x900", b.Dx(), b.Dy())
+	}
+	if f.DisplayWidth() != 576 {
+		t.Errorf("display width %d, want 576", f.DisplayWidth())
+	}
+	// Rendering is deterministic (the example-image staleness check relies on it).
+	again, _ := sample().PNG()
+	if !bytes.Equal(data, again) {
+		t.Error("two renders of the same figure differ")
+	}
+}
+
+func TestSaveFormats(t *testing.T) {
+	dir := t.TempDir()
+	for _, ext := range []string{".png", ".svg", ".pdf"} {
+		p := filepath.Join(dir, "f"+ext)
+		if err := sample().Save(p); err != nil {
+			t.Fatal(err)
+		}
+		data, _ := os.ReadFile(p)
+		if len(data) < 500 {
+			t.Errorf("%s is only %d bytes", ext, len(data))
+		}
+		if ext == ".svg" && !strings.Contains(string(data), "@font-face") {
+			t.Error("SVG must embed its fonts")
+		}
+	}
+	if err := sample().Save(filepath.Join(dir, "f.bmp")); err == nil || !strings.Contains(err.Error(), `extension ".bmp"`) {
+		t.Errorf("Save(.bmp) = %v", err)
+	}
+}
+
+func TestGridHeatmapAndColourBar(t *testing.T) {
+	f := Grid(1, 2)
+	z := [][]float64{{0, 1}, {2, 3}}
+	if _, err := Heatmap(f, f.At(0, 1), z, 0, 2, 0, 2, Diverging(), 0, 3); err != nil {
+		t.Fatal(err)
+	}
+	if f.panels[0][1].cb == nil {
+		t.Error("the heat map panel has no colour bar")
+	}
+	// imshow orientation: row 0 at the top, so grid row 0 (bottom) is z's last row.
+	g := grid{z: z, rows: 2, cols: 2, x0: 0, x1: 2, y0: 0, y1: 2}
+	if g.Z(0, 0) != 2 || g.Z(1, 1) != 1 || g.X(0) != 0.5 || g.Y(1) != 1.5 {
+		t.Errorf("grid adapter orientation wrong")
+	}
+	if _, err := f.PNG(); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		z    [][]float64
+		vmin float64
+		vmax float64
+		want string
+	}{
+		{nil, 0, 1, "z is empty"},
+		{[][]float64{{1, 2}, {3}}, 0, 1, "row 1 has 1 values"},
+		{z, 1, 1, "vmax=1 must exceed vmin=1"},
+	} {
+		if _, err := Heatmap(nil, NewPlot("", "", ""), c.z, 0, 1, 0, 1, Sequential(), c.vmin, c.vmax); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Heatmap error %v, want %q", err, c.want)
+		}
+	}
+}
+
+func TestNiceTicks(t *testing.T) {
+	labels := func(min, max float64) []string {
+		var out []string
+		for _, tk := range (NiceTicks{}).Ticks(min, max) {
+			if tk.Label != "" {
+				out = append(out, tk.Label)
+			}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		min, max float64
+		want     string
+	}{
+		{0, 19.9, "0 5 10 15"},
+		{0, 1, "0.0 0.2 0.4 0.6 0.8 1.0"},
+		{-0.1, 0.1, "-0.10 -0.05 0.00 0.05 0.10"},
+		{0, 1000, "0 200 400 600 800 1000"},
+	} {
+		if got := strings.Join(labels(c.min, c.max), " "); got != c.want {
+			t.Errorf("ticks on [%g, %g] = %q, want %q", c.min, c.max, got, c.want)
+		}
+	}
+}
+
+func TestNaNPointsAreSkippedAndLengthsChecked(t *testing.T) {
+	pts, err := xys([]float64{0, 1, 2}, []float64{1, math.NaN(), 3})
+	if err != nil || len(pts) != 2 || pts[1] != (plotter.XY{X: 2, Y: 3}) {
+		t.Errorf("xys = %v, %v", pts, err)
+	}
+	if _, err := xys([]float64{0}, nil); err == nil || !strings.Contains(err.Error(), "len(x)=1 and len(y)=0") {
+		t.Errorf("length mismatch error %v", err)
+	}
+}
+
+func TestColourCycle(t *testing.T) {
+	p := NewPlot("", "", "")
+	a := Line(p, []float64{0, 1}, []float64{0, 1})
+	b := Line(p, []float64{0, 1}, []float64{1, 0})
+	if a.Color != C(0) || b.Color != C(1) || C(10) != C(0) || C(-1) != C(9) {
+		t.Error("lines must take tab10 colours in order")
+	}
+}
+
+func BenchmarkPNG(b *testing.B) {
+	f := sample()
+	for b.Loop() {
+		if _, err := f.PNG(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,66 @@
+package notebook
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestFindPythonExplainsTheFix(t *testing.T) {
+	old := pythonCandidates
+	defer func() { pythonCandidates = old }()
+	pythonCandidates = func() []string { return []string{"/nonexistent/python3"} }
+	_, err := FindPython()
+	if err == nil || !strings.Contains(err.Error(), "nbclient is not installed") || !strings.Contains(err.Error(), "make setup") {
+		t.Errorf("FindPython without Jupyter: %v", err)
+	}
+}
+
+func TestRunReportsInvalidNotebookInOneLine(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "Broken.ipynb")
+	os.WriteFile(bad, []byte("{\"cells\": ["), 0o644)
+	empty := filepath.Join(dir, "Empty.ipynb")
+	os.WriteFile(empty, nil, 0o644)
+	res := Run(&Toolchain{}, []string{bad, empty}, RunOptions{})
+	for i, want := range []string{"not valid notebook JSON", "the file is empty"} {
+		r := res[i]
+		if r.OK() || r.Status != "invalid" || !strings.Contains(r.FirstError, want) || !strings.Contains(r.FirstError, "make notebooks") || strings.Contains(r.FirstError, "\n") {
+			t.Errorf("%s: status %q error %q, want one line with %q", r.Notebook, r.Status, r.FirstError, want)
+		}
+	}
+	var b strings.Builder
+	PrintTable(&b, res)
+	if f := strings.Fields(strings.Split(b.String(), "\n")[1]); len(f) < 5 || f[0] != "Broken" || f[1] != "student" || f[4] != "invalid" {
+		t.Errorf("table:\n%s", b.String())
+	}
+}
+
+func TestKernelSpec(t *testing.T) {
+	spec, err := KernelSpec("/x/bin", "Go", true, map[string]string{"NMA_HEADLESS": "1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Argv []string
+		Env  map[string]string
+	}
+	if err := json.Unmarshal(spec, &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Argv[0] != "/x/bin/gonb" || m.Argv[len(m.Argv)-1] != "--raw_error" || !strings.HasPrefix(m.Env["PATH"], "/x/bin:") || m.Env["NMA_HEADLESS"] != "1" {
+		t.Errorf("spec %s", spec)
+	}
+}
+
+func TestFindRoot(t *testing.T) {
+	r, err := FindRoot(".")
+	if err != nil || filepath.Base(filepath.Join(r, "nma")) != "nma" {
+		t.Fatal(r, err)
+	}
+	if _, err := FindRoot(t.TempDir()); err == nil || !strings.Contains(err.Error(), "run nma inside the repository") {
+		t.Errorf("outside a checkout: %v", err)
+	}
+}
