@@ -93,33 +93,54 @@ func Prepare(nb *Notebook, solutions bool, sol SolutionSource) (*Notebook, error
 	return nb, nil
 }
 
-// Run executes the notebooks (in parallel, opts.Jobs at a time) and returns one result each,
-// in the order given.
-func Run(tc *Toolchain, paths []string, opts RunOptions) []Result {
-	if opts.Jobs < 1 {
-		opts.Jobs = 1
+// RunBoth executes every notebook in student and in solutions mode (all runs in parallel,
+// opts.Jobs at a time); results come notebook by notebook, student first.
+func RunBoth(tc *Toolchain, paths []string, opts RunOptions) []Result {
+	type job struct {
+		path string
+		opts RunOptions
 	}
-	if opts.Timeout <= 0 {
-		opts.Timeout = 20 * time.Minute
+	var jobs []job
+	for _, p := range paths {
+		st, so := opts, opts
+		st.Solutions, st.StaticDir, st.UpdateStatic = false, "", false
+		so.Solutions = true
+		jobs = append(jobs, job{p, st}, job{p, so})
 	}
-	results := make([]Result, len(paths))
-	sem := make(chan struct{}, opts.Jobs)
+	return runJobs(len(jobs), opts.Jobs, func(i int) Result { return runOne(tc, jobs[i].path, jobs[i].opts) })
+}
+
+func runJobs(n, parallel int, run func(i int) Result) []Result {
+	if parallel < 1 {
+		parallel = 1
+	}
+	results := make([]Result, n)
+	sem := make(chan struct{}, parallel)
 	var wg sync.WaitGroup
-	for i, p := range paths {
+	for i := 0; i < n; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			results[i] = runOne(tc, p, opts)
+			results[i] = run(i)
 		}()
 	}
 	wg.Wait()
 	return results
 }
 
+// Run executes the notebooks (in parallel, opts.Jobs at a time) and returns one result each,
+// in the order given.
+func Run(tc *Toolchain, paths []string, opts RunOptions) []Result {
+	return runJobs(len(paths), opts.Jobs, func(i int) Result { return runOne(tc, paths[i], opts) })
+}
+
 func runOne(tc *Toolchain, path string, opts RunOptions) Result {
 	name := strings.TrimSuffix(filepath.Base(path), ".ipynb")
+	if opts.Timeout <= 0 {
+		opts.Timeout = 20 * time.Minute
+	}
 	res := Result{Notebook: name, Mode: "student"}
 	if opts.Solutions {
 		res.Mode = "solutions"
@@ -284,6 +305,21 @@ func CellError(c *Cell) string {
 	return ansiRE.ReplaceAllString(stderr.String()+errText.String(), "")
 }
 
+// hasImage reports whether a cell displayed a PNG or SVG, directly or inside HTML (demos).
+func hasImage(c *Cell) bool {
+	for _, raw := range c.Outputs {
+		var o output
+		if json.Unmarshal(raw, &o) != nil || o.Data == nil {
+			continue
+		}
+		if joinText(o.Data["image/png"]) != "" || joinText(o.Data["image/svg+xml"]) != "" ||
+			strings.Contains(joinText(o.Data["text/html"]), "data:image/png;base64,") {
+			return true
+		}
+	}
+	return false
+}
+
 // PNGs returns the PNG images a cell displayed, in order.
 func PNGs(c *Cell) [][]byte {
 	var out [][]byte
@@ -316,6 +352,11 @@ func (r *Result) analyze(opts RunOptions, secs map[string]float64) {
 			r.CellTimes = append(r.CellTimes, CellTime{Cell: i + 1, Seconds: d})
 		}
 		msg := CellError(c)
+		if msg == "" && r.Status == "ok" && strings.Contains(c.Source, ".Show()") && !hasImage(c) {
+			r.Status = "error"
+			r.FirstError = fmt.Sprintf("cell %d: calls Show() but no figure (PNG/SVG) reached the notebook", i+1)
+			continue
+		}
 		if msg == "" || r.Status != "ok" {
 			continue
 		}
@@ -370,6 +411,25 @@ func checkStatic(nb *Notebook, dir string, update bool) error {
 		}
 	}
 	return nil
+}
+
+// PrintCellTimes writes every cell's time, for finding slow cells.
+func PrintCellTimes(w io.Writer, results []Result) {
+	for _, r := range results {
+		var sum, mx float64
+		for _, c := range r.CellTimes {
+			sum += c.Seconds
+			mx = max(mx, c.Seconds)
+		}
+		if len(r.CellTimes) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "%s (%s): %d cells, mean %.2f s, max %.2f s:", r.Notebook, r.Mode, len(r.CellTimes), sum/float64(len(r.CellTimes)), mx)
+		for _, c := range r.CellTimes {
+			fmt.Fprintf(w, " [%d] %.2f", c.Cell, c.Seconds)
+		}
+		fmt.Fprintln(w)
+	}
 }
 
 // PrintTable writes the summary table of a run.

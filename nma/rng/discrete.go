@@ -36,10 +36,10 @@ func loggam(x float64) float64 {
 	for k := 8; k >= 0; k-- {
 		gl0 = float64(gl0*x2) + a[k]
 	}
-	gl := gl0/x0 + float64(0.5*lg2pi) + float64((x0-0.5)*lnCR(x0)) - x0
+	gl := gl0/x0 + float64(0.5*lg2pi) + float64((x0-0.5)*glibcLog(x0)) - x0
 	if x < 7.0 {
 		for k := int64(1); k <= n; k++ {
-			gl -= lnCR(x0 - 1.0)
+			gl -= glibcLog(x0 - 1.0)
 			x0 -= 1.0
 		}
 	}
@@ -65,7 +65,7 @@ func (r *RandomState) poissonMult(lam float64) int64 {
 // lam >= 10).
 func (r *RandomState) poissonPTRS(lam float64) int64 {
 	slam := math.Sqrt(lam)
-	loglam := lnCR(lam)
+	loglam := glibcLog(lam)
 	b := 0.931 + float64(2.53*slam)
 	a := -0.059 + float64(0.02483*b)
 	invalpha := 1.1239 + 1.1328/(b-3.4)
@@ -81,7 +81,7 @@ func (r *RandomState) poissonPTRS(lam float64) int64 {
 		if k < 0 || (us < 0.013 && v > us) {
 			continue
 		}
-		lhs := lnCR(v) + lnCR(invalpha) - lnCR(a/float64(us*us)+b)
+		lhs := glibcLog(v) + glibcLog(invalpha) - glibcLog(a/float64(us*us)+b)
 		rhs := -lam + float64(float64(k)*loglam) - loggam(float64(k+1))
 		if lhs <= rhs {
 			return k
@@ -146,7 +146,7 @@ func (r *RandomState) binomialInversion(n int64, p float64) int64 {
 		bc.psave = p
 		bc.has = true
 		q = 1.0 - p
-		qn = math.Exp(float64(n) * lnCR(q))
+		qn = math.Exp(float64(n) * glibcLog(q))
 		np = float64(float64(n) * p)
 		bound = int64(math.Min(float64(n), np+float64(10.0*math.Sqrt(float64(np*q)+1))))
 		bc.q, bc.r, bc.c, bc.m = q, qn, np, bound
@@ -235,7 +235,7 @@ step30:
 	if u > p3 {
 		goto step40
 	}
-	y = int64(math.Floor(xl + lnCR(v)/laml))
+	y = int64(math.Floor(xl + glibcLog(v)/laml))
 	// Reject if v == 0.0 since the previous cast is undefined in C.
 	if y < 0 || v == 0.0 {
 		goto step10
@@ -244,7 +244,7 @@ step30:
 	goto step50
 
 step40:
-	y = int64(math.Floor(xr - lnCR(v)/lamr))
+	y = int64(math.Floor(xr - glibcLog(v)/lamr))
 	if y > n || v == 0.0 {
 		goto step10
 	}
@@ -282,7 +282,7 @@ step52:
 		fk := float64(k)
 		rho := float64((fk / nrq) * ((float64(fk*(fk/3.0+0.625))+0.16666666666666666)/nrq + 0.5))
 		t := float64(-k*k) / (2 * nrq)
-		A := lnCR(v)
+		A := glibcLog(v)
 		if A < t-rho {
 			goto step60
 		}
@@ -300,9 +300,9 @@ step52:
 		corr := func(s2, s float64) float64 {
 			return (13680. - (462.-(132.-(99.-140./s2)/s2)/s2)/s2) / s / 166320.
 		}
-		bound := float64(xm*lnCR(f1/x1)) +
-			float64((float64(n-m)+0.5)*lnCR(z/w)) +
-			float64(float64(y-m)*lnCR(float64(w*rr)/float64(x1*q))) +
+		bound := float64(xm*glibcLog(f1/x1)) +
+			float64((float64(n-m)+0.5)*glibcLog(z/w)) +
+			float64(float64(y-m)*glibcLog(float64(w*rr)/float64(x1*q))) +
 			corr(f2, f1) + corr(z2, z) + corr(x2, x1) + corr(w2, w)
 		if A > bound {
 			goto step10

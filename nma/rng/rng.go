@@ -110,7 +110,7 @@ func (r *RandomState) legacyGauss() float64 {
 			break
 		}
 	}
-	f := math.Sqrt(-2.0 * lnCR(r2) / r2)
+	f := math.Sqrt(-2.0 * glibcLog(r2) / r2)
 	r.gauss = f * x1
 	r.hasGauss = true
 	return f * x2
@@ -215,7 +215,7 @@ func (r *RandomState) StandardExponential(n int) ([]float64, error) {
 	}
 	out := make([]float64, n)
 	for i := range out {
-		out[i] = -lnCR(1.0 - r.mt.nextDouble())
+		out[i] = -glibcLog(1.0 - r.mt.nextDouble())
 	}
 	return out, nil
 }
@@ -231,7 +231,7 @@ func (r *RandomState) Exponential(scale float64, n int) ([]float64, error) {
 	}
 	out := make([]float64, n)
 	for i := range out {
-		out[i] = scale * -lnCR(1.0-r.mt.nextDouble())
+		out[i] = scale * -glibcLog(1.0-r.mt.nextDouble())
 	}
 	return out, nil
 }

@@ -36,7 +36,7 @@ Usage:
   nma lab                    setup --lab, then open the course in JupyterLab (classic Notebook
                              when Lab is not installed)
   nma run [--solutions] [--out DIR] [--html DIR] [--shard k/n] [--timeout D] [--jobs N]
-          [--static DIR [--update-static]] [NOTEBOOK...]
+          [--both] [--cell-times] [--static DIR [--update-static]] [NOTEBOOK...]
                              execute notebooks headless through GoNB (all of notebooks/ when none
                              is given) and print a table; exit status 1 on any unexpected error
   nma notebooks [--check]    build notebooks/*.ipynb from notebooks/src/*.md
@@ -138,6 +138,8 @@ func cmdRun(args []string) error {
 	jobs := fs.Int("jobs", min(2, runtime.NumCPU()), "notebooks executed at once")
 	static := fs.String("static", "", "with --solutions: compare each exercise cell's figures with the example images in `DIR`")
 	update := fs.Bool("update-static", false, "with --static: write the example images instead of comparing")
+	both := fs.Bool("both", false, "run every notebook in student and in solutions mode (in parallel)")
+	cellTimes := fs.Bool("cell-times", false, "also print how long every cell took")
 	if err := fs.Parse(args); err != nil {
 		return exitError(2)
 	}
@@ -147,7 +149,7 @@ func cmdRun(args []string) error {
 	if *jobs < 1 {
 		return fmt.Errorf("--jobs=%d must be at least 1", *jobs)
 	}
-	if *static != "" && !*solutions {
+	if *static != "" && !*solutions && !*both {
 		return errors.New("--static needs --solutions (example images are the solutions' figures)")
 	}
 	r, err := root()
@@ -192,15 +194,23 @@ func cmdRun(args []string) error {
 	opts := notebook.RunOptions{Solutions: *solutions, Solution: solutionSource(r), OutDir: *out, HTMLDir: *html,
 		Timeout: *timeout, Jobs: *jobs, StaticDir: *static, UpdateStatic: *update}
 	start := time.Now()
-	results := notebook.Run(tc, paths, opts)
+	var results []notebook.Result
+	if *both {
+		results = notebook.RunBoth(tc, paths, opts)
+	} else {
+		results = notebook.Run(tc, paths, opts)
+	}
 	notebook.PrintTable(os.Stdout, results)
+	if *cellTimes {
+		notebook.PrintCellTimes(os.Stdout, results)
+	}
 	failed := 0
 	for _, res := range results {
 		if !res.OK() {
 			failed++
 		}
 	}
-	fmt.Printf("%d notebooks in %.1f s: %d ok, %d failed\n", len(results), time.Since(start).Seconds(), len(results)-failed, failed)
+	fmt.Printf("%d notebook runs in %.1f s: %d passed, %d failed\n", len(results), time.Since(start).Seconds(), len(results)-failed, failed)
 	if failed > 0 {
 		return exitError(1)
 	}

@@ -1,0 +1,71 @@
+# nma-go — the two commands a newcomer needs are `make lab` and `make test` (see README).
+# Every target says what it does; re-running any of them is fast and harmless.
+
+NMA      := .nma/bin/nma
+BUILD    := build
+GOFILES  := $(shell find . -name '*.go' -not -path './.nma/*' 2>/dev/null)
+
+.PHONY: lab setup test unit notebooks-check run-notebooks run-student run-solutions notebooks static bench clean help
+
+help:
+	@echo "make lab        set up everything missing and open the course in JupyterLab (classic Notebook without Lab)"
+	@echo "make test       run every test: vet, gofmt, go test, notebooks up to date, all notebooks in both modes"
+	@echo "make notebooks  rebuild notebooks/*.ipynb from notebooks/src/*.md"
+	@echo "make static     regenerate the example-output images from the solutions run"
+	@echo "make bench      run the benchmarks"
+
+$(NMA): $(GOFILES) go.mod go.sum
+	@echo "==> building the nma command ($(NMA))"
+	@mkdir -p .nma/bin && go build -o $(NMA) ./nma/cmd/nma
+
+# 1. Set up and open the course.
+lab: $(NMA)
+	@$(NMA) lab
+
+setup: $(NMA)
+	@$(NMA) setup
+
+# 2. Every test. `setup` installs what the notebook runs need (Jupyter's nbclient via apt-get
+# when it is missing) and warms the Go build cache first.
+test: setup unit notebooks-check run-notebooks
+	@echo "==> all tests passed"
+
+unit:
+	@echo "==> go vet"
+	@go vet ./...
+	@echo "==> gofmt"
+	@test -z "$$(gofmt -l . | grep -v '^.nma/' | tee /dev/stderr)" || (echo "gofmt: the files above need gofmt -w" && exit 1)
+	@echo "==> go test ./..."
+	@go test ./...
+
+notebooks-check: $(NMA)
+	@echo "==> notebooks/*.ipynb are up to date with notebooks/src"
+	@$(NMA) notebooks --check
+
+# Both modes at once (two kernels in parallel): student = notebooks as shipped, where only
+# not-done exercises may fail; solutions = exercise cells replaced by the solutions, which must
+# run clean and draw exactly the committed example images.
+run-notebooks: $(NMA)
+	@echo "==> executing every notebook as shipped and with the solutions"
+	@$(NMA) run --both --cell-times --static notebooks/static --out $(BUILD)/executed --html $(BUILD)/html
+
+run-student: $(NMA)
+	@echo "==> executing every notebook as shipped (student mode: only not-done exercises may fail)"
+	@$(NMA) run --out $(BUILD)/executed --html $(BUILD)/html
+
+run-solutions: $(NMA)
+	@echo "==> executing every notebook with the solutions (must run clean; example images must be current)"
+	@$(NMA) run --solutions --static notebooks/static --out $(BUILD)/executed --html $(BUILD)/html
+
+notebooks: $(NMA)
+	@$(NMA) notebooks
+
+static: $(NMA)
+	@echo "==> regenerating notebooks/static from the solutions run"
+	@$(NMA) run --solutions --static notebooks/static --update-static
+
+bench:
+	@go test -run '^$$' -bench . -benchtime 2s ./...
+
+clean:
+	rm -rf $(BUILD) .nma
