@@ -4,6 +4,7 @@ package nma
 // go.mod, offline). `go mod tidy` drops modules that no package imports, so they are
 // imported here to keep them, at the versions pinned in go.mod.
 import (
+	_ "codeberg.org/sbinet/npyio/npz"
 	_ "github.com/go-gota/gota/dataframe"
 	_ "github.com/janpfeifer/gonb/gonbui"
 	_ "github.com/janpfeifer/gonb/gonbui/widgets"

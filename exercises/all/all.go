@@ -2,6 +2,9 @@
 package all
 
 import (
+	"github.com/nma-go/nma-go/exercises/w2d1"
+	"github.com/nma-go/nma-go/exercises/w2d2"
+	"github.com/nma-go/nma-go/exercises/w2d3"
 	"github.com/nma-go/nma-go/exercises/w2d4"
 	"github.com/nma-go/nma-go/nma/exercise"
 )
@@ -9,7 +12,9 @@ import (
 // Exercises returns every exercise, in course order.
 func Exercises() []exercise.Exercise {
 	var out []exercise.Exercise
-	out = append(out, w2d4.Exercises...)
+	for _, day := range [][]exercise.Exercise{w2d1.Exercises, w2d2.Exercises, w2d3.Exercises, w2d4.Exercises} {
+		out = append(out, day...)
+	}
 	return out
 }
 

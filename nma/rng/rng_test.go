@@ -14,13 +14,10 @@ import (
 )
 
 // The reference values in testdata/numpy_legacy.json come from NumPy
-// itself (see testdata/gen_fixtures.py). Integer outputs and the uniform
-// doubles (rand, random_sample, uniform, choice, shuffle, ...) must match
-// bit for bit. Outputs that pass through the C library's log (randn,
-// standard_normal, normal, exponential) are compared to within 2 ulp: NumPy
-// uses glibc's log, which is not correctly rounded in about 8 of 10,000
-// cases, while this package's log is; every other value must still be
-// bit-exact, and the test fails if more than 4 + 1% of them are not.
+// itself (see testdata/gen_fixtures.py), and every value must match bit for
+// bit, including those that pass through the C library's log (randn,
+// standard_normal, normal, exponential): glibcLog reproduces glibc's log
+// exactly (see log.go, log_test.go and testdata/glibc_log.json).
 
 var _ rand.Source = (*RandomState)(nil)
 
@@ -202,74 +199,15 @@ func apply(t testing.TB, r *RandomState, op fixOp) result {
 // prob decodes the binomial probability (a scalar "p").
 func (op fixOp) prob(t testing.TB) float64 { return mustUnmarshal[float64](t, op.P) }
 
-// viaLog reports whether op's float outputs pass through log().
-func viaLog(op string) bool {
-	switch op {
-	case "randn", "standard_normal", "normal_scalar", "normal", "standard_exponential", "exponential":
-		return true
-	}
-	return false
-}
-
-func ulp(x float64) float64 {
-	x = math.Abs(x)
-	return math.Nextafter(x, math.Inf(1)) - x
-}
-
-// logStats counts how many log-derived values matched NumPy exactly.
-type logStats struct {
-	mu           sync.Mutex
-	exact, total int
-}
-
-func (s *logStats) add(exact bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.total++
-	if exact {
-		s.exact++
-	}
-}
-
-func (s *logStats) check(t *testing.T) {
-	t.Helper()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t.Logf("log-derived values bit-exact: %d of %d", s.exact, s.total)
-	// glibc misrounds about 8e-4 of logs of arguments in (0, 1), and each
-	// such log feeds a pair of Gaussians, so a handful of 1-ulp differences
-	// is expected; a bug shows up as many more, or as larger differences.
-	if allowed := 4 + s.total/100; s.total == 0 || s.total-s.exact > allowed {
-		t.Errorf("too many log-derived values differ from NumPy: %d of %d", s.total-s.exact, s.total)
-	}
-}
-
-// compareFloats compares got with want element by element: exactly, or
-// for log-derived ops within 2 ulp of the magnitude of the terms (for
-// normal, loc and scale*g).
-func compareFloats(t *testing.T, op fixOp, got, want []float64, stats *logStats) {
+// compareFloats requires got to match want bit for bit.
+func compareFloats(t *testing.T, op string, got, want []float64) {
 	t.Helper()
 	if len(got) < len(want) {
-		t.Fatalf("%s: got %d values, want at least %d", op.Op, len(got), len(want))
+		t.Fatalf("%s: got %d values, want at least %d", op, len(got), len(want))
 	}
 	for i, w := range want {
-		g := got[i]
-		if !viaLog(op.Op) {
-			if math.Float64bits(g) != math.Float64bits(w) {
-				t.Errorf("%s[%d] = %v, NumPy gives %v", op.Op, i, g, w)
-			}
-			continue
-		}
-		stats.add(g == w)
-		if g != w {
-			t.Logf("%s[%d] = %v, NumPy gives %v (%+g ulp)", op.Op, i, g, w, (g-w)/ulp(w))
-		}
-		mag := math.Abs(w)
-		if op.Op == "normal" {
-			mag = math.Abs(op.Loc) + math.Abs(w-op.Loc)
-		}
-		if math.Abs(g-w) > 2*ulp(mag) {
-			t.Errorf("%s[%d] = %v, NumPy gives %v (diff %g > 2 ulp)", op.Op, i, g, w, g-w)
+		if g := got[i]; math.Float64bits(g) != math.Float64bits(w) {
+			t.Errorf("%s[%d] = %v (%x), NumPy gives %v (%x)", op, i, g, math.Float64bits(g), w, math.Float64bits(w))
 		}
 	}
 }
@@ -286,11 +224,11 @@ func compareInts[T int64 | uint64 | string](t *testing.T, op string, got, want [
 	}
 }
 
-func compareOp(t *testing.T, op fixOp, res result, want json.RawMessage, stats *logStats) {
+func compareOp(t *testing.T, op fixOp, res result, want json.RawMessage) {
 	t.Helper()
 	switch {
 	case res.f != nil:
-		compareFloats(t, op, res.f, mustUnmarshal[[]float64](t, want), stats)
+		compareFloats(t, op.Op, res.f, mustUnmarshal[[]float64](t, want))
 	case res.u != nil:
 		compareInts(t, op.Op, res.u, mustUnmarshal[[]uint64](t, want))
 	case res.s != nil:
@@ -349,7 +287,6 @@ func TestKnownValues(t *testing.T) {
 func TestStreams(t *testing.T) {
 	f := loadFixture(t)
 	t.Logf("fixture from NumPy %s (Python %s)", f.NumpyVersion, f.PythonVersion)
-	var stats logStats
 	for _, s := range f.Streams {
 		name := "key" + strings.ReplaceAll(fmt.Sprint(s.Key), " ", ",")
 		if s.Key == nil {
@@ -363,12 +300,11 @@ func TestStreams(t *testing.T) {
 			for i, op := range s.Ops {
 				res := apply(t, r, op)
 				t.Run(fmt.Sprintf("%02d_%s", i, op.Op), func(t *testing.T) {
-					compareOp(t, op, res, op.Out, &stats)
+					compareOp(t, op, res, op.Out)
 				})
 			}
 		})
 	}
-	stats.check(t)
 }
 
 func fnvOf(res result) string {
@@ -390,28 +326,16 @@ func fnvOf(res result) string {
 
 func TestLongStreams(t *testing.T) {
 	f := loadFixture(t)
-	var stats logStats
 	for _, l := range f.Long {
 		t.Run(fmt.Sprintf("seed%d/%s/%v_%v_%v", l.Seed, l.Op, l.Low, l.High, l.Lam), func(t *testing.T) {
 			res := apply(t, New(uint32(l.Seed)), l.fixOp)
-			compareOp(t, l.fixOp, res, l.Head, &stats)
-			hash := fnvOf(res)
+			compareOp(t, l.fixOp, res, l.Head)
 			if res.f != nil {
 				sum := 0.0
 				for _, v := range res.f {
 					sum += v
 				}
-				want := mustFloat(t, l.Sum)
-				if viaLog(l.Op) {
-					if math.Abs(sum-want) > 1e-12*math.Max(1, math.Abs(want)) {
-						t.Errorf("sum of %d values = %v, NumPy gives %v", len(res.f), sum, want)
-					}
-					if hash != l.FNV1a64 {
-						t.Logf("hash differs (allowed for log-derived values): %s vs %s", hash, l.FNV1a64)
-					}
-					return
-				}
-				if sum != want {
+				if want := mustFloat(t, l.Sum); sum != want {
 					t.Errorf("sum of %d values = %v, NumPy gives %v", len(res.f), sum, want)
 				}
 			} else {
@@ -423,12 +347,11 @@ func TestLongStreams(t *testing.T) {
 					t.Errorf("sum of %d values = %d, NumPy gives %d", len(res.i), sum, want)
 				}
 			}
-			if hash != l.FNV1a64 {
+			if hash := fnvOf(res); hash != l.FNV1a64 {
 				t.Errorf("FNV-1a of all %d values = %s, NumPy's are %s", l.N, hash, l.FNV1a64)
 			}
 		})
 	}
-	stats.check(t)
 }
 
 func TestSeedKeyDiffersFromSeed(t *testing.T) {
@@ -564,46 +487,5 @@ func TestBadInput(t *testing.T) {
 				t.Error("a rejected call changed the generator state")
 			}
 		})
-	}
-}
-
-func TestLogCorrectlyRounded(t *testing.T) {
-	f := loadFixture(t)
-	for _, c := range f.Log.Cases {
-		if got := lnCR(c[0]); got != c[1] {
-			t.Errorf("lnCR(%v) = %v, correctly rounded is %v", c[0], got, c[1])
-		}
-	}
-	t.Logf("%d cases; the C library's log differs from the correctly rounded value in %d of them",
-		len(f.Log.Cases), len(f.Log.Libm))
-	for _, l := range f.Log.Libm {
-		x, libm := f.Log.Cases[int(l[0])][0], l[1]
-		if d := math.Abs(lnCR(x) - libm); d > ulp(libm) {
-			t.Errorf("lnCR(%v) is %g from libm's %v, more than 1 ulp", x, d, libm)
-		}
-	}
-}
-
-func TestLogSpecialValues(t *testing.T) {
-	tests := []struct {
-		x, want float64
-	}{
-		{0, math.Inf(-1)},
-		{math.Copysign(0, -1), math.Inf(-1)},
-		{math.Inf(1), math.Inf(1)},
-		{1, 0},
-		{math.E, 1},
-		{2, math.Ln2},
-		{0.5, -math.Ln2},
-	}
-	for _, tt := range tests {
-		if got := lnCR(tt.x); got != tt.want {
-			t.Errorf("lnCR(%v) = %v, want %v", tt.x, got, tt.want)
-		}
-	}
-	for _, x := range []float64{-1, math.Inf(-1), math.NaN(), -math.SmallestNonzeroFloat64} {
-		if got := lnCR(x); !math.IsNaN(got) {
-			t.Errorf("lnCR(%v) = %v, want NaN", x, got)
-		}
 	}
 }

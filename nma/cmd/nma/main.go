@@ -40,6 +40,10 @@ Usage:
                              execute notebooks headless through GoNB (all of notebooks/ when none
                              is given) and print a table; exit status 1 on any unexpected error
   nma notebooks [--check]    build notebooks/*.ipynb from notebooks/src/*.md
+  nma grade [flags] SUBMISSION...
+                             grade student notebooks (see nma grade -h)
+  nma data [download|verify|info]
+                             the W2D1 Stringer datasets (see nma data -h)
 `
 
 func main() {
@@ -57,6 +61,10 @@ func main() {
 		err = cmdSetup(args)
 	case "lab":
 		err = cmdLab(args)
+	case "grade":
+		err = cmdGrade(args)
+	case "data":
+		err = cmdData(args)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 	default:
@@ -352,12 +360,14 @@ func cmdSetup(args []string) error {
 		return err
 	}
 	if *lab {
-		step("installing the Go (gonb) kernel spec for your Jupyter (gonb -install)")
-		c := exec.Command(filepath.Join(bin, "gonb"), "-install", "-logtostderr")
-		c.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
-		c.Stdout, c.Stderr = os.Stdout, os.Stderr
-		if err := c.Run(); err != nil {
-			return fmt.Errorf("gonb -install failed: %w", err)
+		dir := jupyterDataDir()
+		step("installing the \"Go (gonb)\" kernel spec into %s (GoNB from .nma/bin, with goimports and gopls on its PATH)", filepath.Join(dir, "kernels", "gonb"))
+		spec, err := notebook.KernelSpec(bin, "Go (gonb)", false, nil)
+		if err != nil {
+			return err
+		}
+		if err := notebook.WriteKernelSpec(dir, "gonb", spec); err != nil {
+			return fmt.Errorf("writing the kernel spec: %w", err)
 		}
 	}
 	step("warming the Go build cache (go build ./... ), so the first notebook cell is fast")
@@ -366,6 +376,21 @@ func cmdSetup(args []string) error {
 	}
 	step("setup done")
 	return nil
+}
+
+// jupyterDataDir is where Jupyter looks for user kernel specs: `jupyter --data-dir`, or
+// $JUPYTER_DATA_DIR, or ~/.local/share/jupyter.
+func jupyterDataDir() string {
+	if d := os.Getenv("JUPYTER_DATA_DIR"); d != "" {
+		return d
+	}
+	if out, err := exec.Command("jupyter", "--data-dir").Output(); err == nil {
+		if d := strings.TrimSpace(string(out)); d != "" {
+			return d
+		}
+	}
+	home, _ := os.UserHomeDir()
+	return filepath.Join(home, ".local", "share", "jupyter")
 }
 
 func cmdLab(args []string) error {
