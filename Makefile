@@ -5,13 +5,14 @@ NMA      := .nma/bin/nma
 BUILD    := build
 GOFILES  := $(shell find . -name '*.go' -not -path './.nma/*' 2>/dev/null)
 
-.PHONY: lab setup test unit notebooks-check run-notebooks run-student run-solutions notebooks static bench clean help
+.PHONY: lab setup test unit notebooks-check run-notebooks e2e run-student run-solutions notebooks static bench clean help
 
 help:
 	@echo "make lab        set up everything missing and open the course in JupyterLab (classic Notebook without Lab)"
 	@echo "make test       run every test: vet, gofmt, go test, notebooks up to date, all notebooks in both modes"
 	@echo "make notebooks  rebuild notebooks/*.ipynb from notebooks/src/*.md"
 	@echo "make static     regenerate the example-output images from the solutions run"
+	@echo "make e2e        run every notebook in a real browser (screenshots in build/e2e)"
 	@echo "make bench      run the benchmarks"
 
 $(NMA): $(GOFILES) go.mod go.sum
@@ -27,7 +28,7 @@ setup: $(NMA)
 
 # 2. Every test. `setup` installs what the notebook runs need (Jupyter's nbclient via apt-get
 # when it is missing) and warms the Go build cache first.
-test: setup unit notebooks-check run-notebooks
+test: setup unit notebooks-check run-notebooks e2e
 	@echo "==> all tests passed"
 
 unit:
@@ -56,6 +57,13 @@ run-student: $(NMA)
 run-solutions: $(NMA)
 	@echo "==> executing every notebook with the solutions (must run clean; example images must be current)"
 	@$(NMA) run --solutions --static notebooks/static --out $(BUILD)/executed --html $(BUILD)/html
+
+# The notebooks as a student sees them: a real Jupyter server (classic Notebook) and headless
+# Chromium run every notebook, check errors and visible figures, move demo sliders and save
+# screenshots in build/e2e. Installs chromium and jupyter-notebook with apt-get when missing.
+e2e: $(NMA)
+	@echo "==> browser test: every notebook in Jupyter + headless Chromium"
+	@$(NMA) e2e --out $(BUILD)/e2e
 
 notebooks: $(NMA)
 	@$(NMA) notebooks

@@ -11,9 +11,12 @@ import (
 // legacy-distributions.c (legacy_random_binomial). Every product that is
 // later added to something is wrapped in float64(...) so that the Go
 // compiler cannot fuse it into an FMA (NumPy's x86-64 build does not).
-// These samplers return integers, and their libm calls (log, exp) only
-// feed accept/reject comparisons, so a last-bit difference from glibc
-// changes an output only with negligible probability.
+// NumPy's calls to the C library's log are glibcLog here, which matches
+// glibc bit for bit. Its exp calls (poissonMult, binomialInversion) are
+// math.Exp, which differs from glibc's exp in the last bit for about 13% of
+// arguments; since exp only feeds accept/reject comparisons with uniform
+// draws, that changes an integer output only with probability around
+// 1e-16 per comparison.
 
 // loggam is NumPy's random_loggam: log(Gamma(x)) by Stirling's series.
 func loggam(x float64) float64 {

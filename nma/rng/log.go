@@ -46,9 +46,9 @@ import "math"
 // each product wrapped in float64(...) so that the Go compiler cannot fuse
 // it. math.FMA is exact on every GOARCH, so the result does not depend on
 // the CPU Go runs on. glibc's non-FMA variants (used on x86-64 CPUs
-// without FMA/AVX2) compute r = z/c - 1 differently and round some other
-// products separately; they differ from this in the last bit for a few
-// arguments in a million (see doc.go).
+// without FMA or AVX2) compute r = z/c - 1 differently, from a second
+// table, and round every product separately; they differ from this in the
+// last bit for about 1 argument in 9,000 in (0, 1) (see doc.go).
 //
 // Special cases follow C: glibcLog(±0) = -Inf, glibcLog(x < 0) = NaN,
 // glibcLog(+Inf) = +Inf, glibcLog(NaN) = NaN, glibcLog(1) = +0.

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"html"
+	"os"
 	"reflect"
 	"time"
 
@@ -19,8 +20,18 @@ type control struct {
 	labelID string
 }
 
-// live runs the demo with GoNB widgets until Stop is pressed or IdleTimeout passes.
+// idleTimeout is IdleTimeout, or $NMA_DEMO_IDLE (a Go duration such as "20s") when set —
+// the browser test uses a short one so a notebook's live demos end by themselves.
+func idleTimeout() time.Duration {
+	if v, err := time.ParseDuration(os.Getenv("NMA_DEMO_IDLE")); err == nil && v > 0 {
+		return v
+	}
+	return IdleTimeout
+}
+
+// live runs the demo with GoNB widgets until Stop is pressed or the idle timeout passes.
 func (d Demo) live() {
+	idleFor := idleTimeout()
 	figID := "nma_demo_fig_" + gonbui.UniqueId()
 	idx := make([]int, len(d.Params))
 	for i, p := range d.Params {
@@ -48,8 +59,8 @@ func (d Demo) live() {
 		ctls := make([]control, len(d.Params))
 		for i, p := range d.Params {
 			labelID := root + "_v" + fmt.Sprint(i)
-			dom.Append(root, fmt.Sprintf(`<div style="font-family:sans-serif;margin:2px 0"><label style="display:inline-block;min-width:6em">%s</label><span id="%s_w"></span> <output id="%s">%s</output></div>`,
-				html.EscapeString(p.Name), labelID, labelID, html.EscapeString(p.labels[p.defaultIndex])))
+			dom.Append(root, fmt.Sprintf(`<div style="font-family:sans-serif;margin:6px 0 0 0"><span style="font-weight:bold">%s</span> = <output id="%s">%s</output></div><div id="%s_w" style="max-width:450px"></div>`,
+				html.EscapeString(p.Name), labelID, html.EscapeString(p.labels[p.defaultIndex]), labelID))
 			if p.Options != nil {
 				s := gw.Select(p.Options).SetDefault(p.defaultIndex).AppendTo(labelID + "_w").Done()
 				ctls[i] = control{ch: s.Listen().LatestOnly(), labelID: labelID}
@@ -73,14 +84,14 @@ func (d Demo) live() {
 	stop := <-stopCh
 	draw()
 	gonbui.DisplayHTML(`<small style="color:#666">Live demo: this cell keeps the kernel busy until you press "Stop demo" (or after ` +
-		IdleTimeout.String() + ` without a change).</small>`)
+		idleFor.String() + ` without a change).</small>`)
 
 	cases := make([]reflect.SelectCase, 0, len(ctls)+2)
 	for _, c := range ctls {
 		cases = append(cases, reflect.SelectCase{Dir: reflect.SelectRecv, Chan: reflect.ValueOf(c.ch.C)})
 	}
 	cases = append(cases, reflect.SelectCase{Dir: reflect.SelectRecv, Chan: reflect.ValueOf(stop.C)})
-	idle := time.NewTimer(IdleTimeout)
+	idle := time.NewTimer(idleFor)
 	cases = append(cases, reflect.SelectCase{Dir: reflect.SelectRecv, Chan: reflect.ValueOf(idle.C)})
 	for {
 		chosen, v, ok := reflect.Select(cases)
@@ -94,7 +105,7 @@ func (d Demo) live() {
 		idx[chosen] = i
 		dom.SetInnerText(ctls[chosen].labelID, d.Params[chosen].labels[i])
 		draw()
-		idle.Reset(IdleTimeout)
+		idle.Reset(idleFor)
 	}
 	dom.Remove(root)
 	gonbui.DisplayHTML(`<small style="color:#666">Demo stopped: run the cell again to explore more values.</small>`)

@@ -279,7 +279,7 @@ func (d Demo) PrecomputedHTML() (string, error) {
 	def := 0
 	for i, p := range d.Params {
 		def = def*len(p.values) + p.defaultIndex
-		fmt.Fprintf(&b, `<div style="margin:2px 0"><label style="display:inline-block;min-width:6em">%s</label>`, html.EscapeString(p.Name))
+		fmt.Fprintf(&b, `<div style="margin:2px 0;white-space:nowrap"><span style="display:inline-block;min-width:6em;font-weight:bold">%s</span>`, html.EscapeString(p.Name))
 		if p.Options != nil {
 			fmt.Fprintf(&b, `<select data-i="%d">`, i)
 			for j, o := range p.Options {

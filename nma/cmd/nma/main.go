@@ -42,6 +42,9 @@ Usage:
   nma notebooks [--check]    build notebooks/*.ipynb from notebooks/src/*.md
   nma grade [flags] SUBMISSION...
                              grade student notebooks (see nma grade -h)
+  nma e2e [--out DIR] [NOTEBOOK...]
+                             run the notebooks in a real browser (classic Notebook + headless
+                             Chromium): errors, visible figures, slider → new figure; screenshots
   nma data [download|verify|info]
                              the W2D1 Stringer datasets (see nma data -h)
 `
@@ -65,6 +68,8 @@ func main() {
 		err = cmdGrade(args)
 	case "data":
 		err = cmdData(args)
+	case "e2e":
+		err = cmdE2E(args)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 	default:
@@ -317,6 +322,15 @@ func ensureJupyter(runnerOnly bool) error {
 	if _, err := exec.LookPath("apt-get"); err != nil {
 		return fmt.Errorf("cannot install Jupyter: no pip that reaches PyPI and no apt-get; install JupyterLab (pip install jupyterlab) and run again")
 	}
+	if err := aptInstall(pkgs); err != nil {
+		return err
+	}
+	_, nbErr = notebook.FindPython()
+	return nbErr
+}
+
+// aptInstall installs Debian packages (with sudo when not root).
+func aptInstall(pkgs []string) error {
 	sudo := []string{}
 	if os.Geteuid() != 0 {
 		sudo = []string{"sudo"}
@@ -333,8 +347,7 @@ func ensureJupyter(runnerOnly bool) error {
 	if err := c.Run(); err != nil {
 		return fmt.Errorf("apt-get install %s failed: %w", strings.Join(pkgs, " "), err)
 	}
-	_, nbErr = notebook.FindPython()
-	return nbErr
+	return nil
 }
 
 func cmdSetup(args []string) error {
