@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -29,10 +28,9 @@ func cmdE2E(args []string) error {
 	if err != nil {
 		return err
 	}
-	paths := fs.Args()
-	if len(paths) == 0 {
-		paths, _ = filepath.Glob(filepath.Join(r, "notebooks", "*.ipynb"))
-		sort.Strings(paths)
+	paths, err := notebookArgs(r, fs.Args())
+	if err != nil {
+		return err
 	}
 	if *install {
 		if err := ensureBrowser(); err != nil {

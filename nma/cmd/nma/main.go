@@ -169,18 +169,9 @@ func cmdRun(args []string) error {
 	if err != nil {
 		return err
 	}
-	paths := fs.Args()
-	if len(paths) == 0 {
-		paths, _ = filepath.Glob(filepath.Join(r, "notebooks", "*.ipynb"))
-		sort.Strings(paths)
-		if len(paths) == 0 {
-			return fmt.Errorf("no notebooks in %s", filepath.Join(r, "notebooks"))
-		}
-	}
-	for _, p := range paths {
-		if _, err := os.Stat(p); err != nil {
-			return fmt.Errorf("notebook %s: %w", p, err)
-		}
+	paths, err := notebookArgs(r, fs.Args())
+	if err != nil {
+		return err
 	}
 	if *shard != "" {
 		k, n, err := parseShard(*shard)
@@ -228,6 +219,25 @@ func cmdRun(args []string) error {
 		return exitError(1)
 	}
 	return nil
+}
+
+// notebookArgs returns the notebooks named on the command line (each must exist), or all of
+// notebooks/ when none is named.
+func notebookArgs(r string, args []string) ([]string, error) {
+	paths := args
+	if len(paths) == 0 {
+		paths, _ = filepath.Glob(filepath.Join(r, "notebooks", "*.ipynb"))
+		sort.Strings(paths)
+		if len(paths) == 0 {
+			return nil, fmt.Errorf("no notebooks in %s", filepath.Join(r, "notebooks"))
+		}
+	}
+	for _, p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			return nil, fmt.Errorf("notebook %s: %w", p, err)
+		}
+	}
+	return paths, nil
 }
 
 func cmdNotebooks(args []string) error {
@@ -310,7 +320,7 @@ func ensureJupyter(runnerOnly bool) error {
 	}
 	if !runnerOnly && have("python3", "-m", "pip", "--version") {
 		step("installing JupyterLab with pip (python3 -m pip install --user jupyterlab nbconvert nbclient) …")
-		if run("", "python3", "-m", "pip", "install", "--user", "--quiet", "jupyterlab", "nbconvert", "nbclient") == nil {
+		if run("", "python3", "-m", "pip", "install", "--user", "--quiet", "--retries", "1", "--timeout", "15", "jupyterlab", "nbconvert", "nbclient") == nil {
 			return nil
 		}
 		step("pip could not install JupyterLab (no PyPI here?); trying Debian's packages")

@@ -81,3 +81,21 @@ func TestParseShard(t *testing.T) {
 		}
 	}
 }
+
+func TestRunRejectsBadFlagsWithTheirValue(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--timeout=-1s"}, "--timeout=-1s must be positive"},
+		{[]string{"--jobs=0"}, "--jobs=0 must be at least 1"},
+		{[]string{"--static=x"}, "--static needs --solutions"},
+		{[]string{"--shard=5/2"}, `--shard="5/2"`},
+		{[]string{"does-not-exist.ipynb"}, "notebook does-not-exist.ipynb"},
+	} {
+		err := cmdRun(c.args)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("nma run %v: %v, want an error with %q", c.args, err, c.want)
+		}
+	}
+}
