@@ -39,7 +39,9 @@ Usage:
           [--both] [--cell-times] [--static DIR [--update-static]] [NOTEBOOK...]
                              execute notebooks headless through GoNB (all of notebooks/ when none
                              is given) and print a table; exit status 1 on any unexpected error
-  nma notebooks [--check]    build notebooks/*.ipynb from notebooks/src/*.md
+  nma notebooks [--check] [NAME...]
+                             build notebooks/*.ipynb from notebooks/src/*.md (only NAME, e.g.
+                             W2D4_Tutorial1, when given)
   nma grade [flags] SUBMISSION...
                              grade student notebooks (see nma grade -h)
   nma e2e [--out DIR] [NOTEBOOK...]
@@ -250,7 +252,7 @@ func cmdNotebooks(args []string) error {
 	if err != nil {
 		return err
 	}
-	stale, err := BuildNotebooks(r, !*check, os.Stdout)
+	stale, err := BuildNotebooks(r, !*check, os.Stdout, fs.Args()...)
 	if err != nil {
 		return err
 	}
@@ -260,11 +262,24 @@ func cmdNotebooks(args []string) error {
 	return nil
 }
 
-// BuildNotebooks builds every notebooks/src/*.md; it returns the notebooks whose committed
-// .ipynb differs from the build, and writes them when write is set.
-func BuildNotebooks(r string, write bool, log io.Writer) ([]string, error) {
+// BuildNotebooks builds notebooks/src/*.md (only the named notebooks, e.g. W2D4_Tutorial1,
+// when names are given); it returns the notebooks whose committed .ipynb differs from the
+// build, and writes them when write is set.
+func BuildNotebooks(r string, write bool, log io.Writer, names ...string) ([]string, error) {
 	srcs, _ := filepath.Glob(filepath.Join(r, "notebooks", "src", "*.md"))
 	sort.Strings(srcs)
+	if len(names) > 0 {
+		var sel []string
+		for _, n := range names {
+			n = strings.TrimSuffix(strings.TrimSuffix(filepath.Base(n), ".md"), ".ipynb")
+			p := filepath.Join(r, "notebooks", "src", n+".md")
+			if _, err := os.Stat(p); err != nil {
+				return nil, fmt.Errorf("no notebook source %s", p)
+			}
+			sel = append(sel, p)
+		}
+		srcs = sel
+	}
 	var stale []string
 	for _, s := range srcs {
 		name := strings.TrimSuffix(filepath.Base(s), ".md")
