@@ -305,6 +305,10 @@ func FormatEig(eig [2]complex128) string {
 	return "[" + f(eig[0]) + ", " + f(eig[1]) + "]"
 }
 
+// FormatPoint formats a point of the phase plane as "(0.337, 0.168)", writing a coordinate
+// that rounds to zero as 0.000 (a root finder may land on −1e-17).
+func FormatPoint(fp [2]float64) string { return "(" + f3(fp[0]) + ", " + f3(fp[1]) + ")" }
+
 // Settings of the 2-D Newton iteration of FixedPointWC.
 const (
 	wcMaxIter = 100
@@ -321,10 +325,16 @@ const (
 // moves by more than 0.25 (the sigmoid is flat far from its threshold and a full step could
 // jump to a far-away root), and halved while it does not reduce |G|. The iteration stops
 // when the step is below 1e-12 or |G| below 1e-13; from the course's guesses this takes
-// 4–8 steps and finds the roots scipy's hybr method finds. It returns an error wrapping
+// 4–7 steps and finds the roots scipy's hybr method finds. It returns an error wrapping
 // ErrNoConvergence when the Jacobian is singular, a value is not finite, or 100 steps are
 // not enough.
 func FixedPointWC(p WCParams, rEGuess, rIGuess float64) ([2]float64, error) {
+	fp, _, err := newtonWC(p, rEGuess, rIGuess)
+	return fp, err
+}
+
+// newtonWC is FixedPointWC that also reports how many Newton steps it took.
+func newtonWC(p WCParams, rEGuess, rIGuess float64) ([2]float64, int, error) {
 	x := [2]float64{rEGuess, rIGuess}
 	g := func(x [2]float64) [2]float64 {
 		a, b := EIDerivs(x[0], x[1], p)
@@ -334,15 +344,15 @@ func FixedPointWC(p WCParams, rEGuess, rIGuess float64) ([2]float64, error) {
 	gx := g(x)
 	for it := 0; it < wcMaxIter; it++ {
 		if math.IsNaN(gx[0]) || math.IsNaN(gx[1]) || math.IsInf(gx[0], 0) || math.IsInf(gx[1], 0) {
-			return x, fmt.Errorf("%w: dr/dt is not finite at (%g, %g) (guess (%g, %g))", ErrNoConvergence, x[0], x[1], rEGuess, rIGuess)
+			return x, it, fmt.Errorf("%w: dr/dt is not finite at (%g, %g) (guess (%g, %g))", ErrNoConvergence, x[0], x[1], rEGuess, rIGuess)
 		}
 		if norm(gx) < wcTolG {
-			return x, nil
+			return x, it, nil
 		}
 		J := JacobianWC(p, x)
 		det := J[0][0]*J[1][1] - J[0][1]*J[1][0]
 		if det == 0 || math.IsNaN(det) {
-			return x, fmt.Errorf("%w: singular Jacobian at (%g, %g) (guess (%g, %g))", ErrNoConvergence, x[0], x[1], rEGuess, rIGuess)
+			return x, it, fmt.Errorf("%w: singular Jacobian at (%g, %g) (guess (%g, %g))", ErrNoConvergence, x[0], x[1], rEGuess, rIGuess)
 		}
 		// δ = −J⁻¹·G
 		d := [2]float64{
@@ -367,12 +377,12 @@ func FixedPointWC(p WCParams, rEGuess, rIGuess float64) ([2]float64, error) {
 		x, gx = xn, gn
 		if math.Max(math.Abs(d[0]), math.Abs(d[1])) < wcTolStep {
 			if norm(gx) < 1e-9 {
-				return x, nil
+				return x, it + 1, nil
 			}
-			return x, fmt.Errorf("%w: stalled at (%g, %g) with |dr/dt| = %.3g (guess (%g, %g))", ErrNoConvergence, x[0], x[1], norm(gx), rEGuess, rIGuess)
+			return x, it + 1, fmt.Errorf("%w: stalled at (%g, %g) with |dr/dt| = %.3g (guess (%g, %g))", ErrNoConvergence, x[0], x[1], norm(gx), rEGuess, rIGuess)
 		}
 	}
-	return x, fmt.Errorf("%w: %d Newton steps from guess (%g, %g)", ErrNoConvergence, wcMaxIter, rEGuess, rIGuess)
+	return x, wcMaxIter, fmt.Errorf("%w: %d Newton steps from guess (%g, %g)", ErrNoConvergence, wcMaxIter, rEGuess, rIGuess)
 }
 
 // IsFixedPointWC reports whether (dr_E/dt)² + (dr_I/dt)² < tol at fp (the course's check_fp,
