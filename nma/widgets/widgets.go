@@ -21,8 +21,10 @@ import (
 	"html"
 	"math"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/janpfeifer/gonb/gonbui"
@@ -134,6 +136,9 @@ func (v Values) Int(name string) int { return int(v.Get(name)) }
 type Demo struct {
 	Params []Param
 	Render func(v Values) (*fig.Figure, error)
+	// Parallel renders precomputed frames on all cores at once; set it only when Render is
+	// safe for concurrent calls (no shared mutable state: a pure simulation and plot is).
+	Parallel bool
 }
 
 // Configuration shared by all demos.
@@ -247,32 +252,60 @@ func (d Demo) valuesAt(idx []int) Values {
 	return v
 }
 
+// frame renders one precomputed frame as a PNG data URL.
+func (d Demo) frame(v Values) (string, int, error) {
+	f, err := d.Render(v)
+	if err != nil {
+		return "", 0, fmt.Errorf("widgets: rendering frame %v: %w", v, err)
+	}
+	f.DPI = FrameDPI
+	png, err := f.PNG()
+	if err != nil {
+		return "", 0, err
+	}
+	return "data:image/png;base64," + base64.StdEncoding.EncodeToString(png), f.DisplayWidth(), nil
+}
+
 // PrecomputedHTML renders every frame and returns the self-contained HTML (sliders, frames
 // as PNG data URLs, and the JavaScript that swaps them).
 func (d Demo) PrecomputedHTML() (string, error) {
 	n := d.Frames()
 	frames := make([]string, n)
-	idx := make([]int, len(d.Params))
-	width := 0
+	widths := make([]int, n)
+	errs := make([]error, n)
+	// Render the frames, on every core when the demo allows it.
+	var wg sync.WaitGroup
+	next := make(chan int)
+	workers := 1
+	if d.Parallel {
+		workers = max(1, min(runtime.GOMAXPROCS(0), n))
+	}
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			idx := make([]int, len(d.Params))
+			for k := range next {
+				r := k // decode k into per-control indices, last control fastest
+				for i := len(d.Params) - 1; i >= 0; i-- {
+					idx[i] = r % len(d.Params[i].values)
+					r /= len(d.Params[i].values)
+				}
+				frames[k], widths[k], errs[k] = d.frame(d.valuesAt(idx))
+			}
+		}()
+	}
 	for k := 0; k < n; k++ {
-		// decode k into per-control indices, last control fastest
-		r := k
-		for i := len(d.Params) - 1; i >= 0; i-- {
-			idx[i] = r % len(d.Params[i].values)
-			r /= len(d.Params[i].values)
-		}
-		f, err := d.Render(d.valuesAt(idx))
-		if err != nil {
-			return "", fmt.Errorf("widgets: rendering frame %v: %w", d.valuesAt(idx), err)
-		}
-		f.DPI = FrameDPI
-		png, err := f.PNG()
+		next <- k
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			return "", err
 		}
-		width = f.DisplayWidth()
-		frames[k] = "data:image/png;base64," + base64.StdEncoding.EncodeToString(png)
 	}
+	width := widths[0]
 	id := "nma_demo_" + gonbui.UniqueId()
 	var b strings.Builder
 	fmt.Fprintf(&b, `<div id="%s" class="nma-demo" style="font-family:sans-serif">`, id)

@@ -89,6 +89,31 @@ func TestPrecomputedHTMLHasEveryFrame(t *testing.T) {
 	}
 }
 
+func TestParallelFramesEqualSequentialFrames(t *testing.T) {
+	d := Demo{
+		Params: []Param{Slider("k", 0, 2, 0.25, 1)},
+		Render: func(v Values) (*fig.Figure, error) {
+			p := fig.NewPlot("", "x", "y")
+			fig.Line(p, []float64{0, 1}, []float64{0, v.Get("k")})
+			fig.Limits(p, 0, 1, 0, 2)
+			return fig.New(p).Size(2, 2), nil
+		},
+	}
+	seq, err := d.PrecomputedHTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Parallel = true
+	par, err := d.PrecomputedHTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	strip := regexp.MustCompile(`nma_demo_[0-9a-f]+`)
+	if strip.ReplaceAllString(seq, "ID") != strip.ReplaceAllString(par, "ID") {
+		t.Error("parallel rendering changed the frames or their order")
+	}
+}
+
 func TestRenderErrorIsReported(t *testing.T) {
 	d := Demo{Params: []Param{Slider("x", 0, 1, 0.5, 0)}, Render: func(Values) (*fig.Figure, error) { return nil, errors.New("boom") }}
 	if _, err := d.PrecomputedHTML(); err == nil || !strings.Contains(err.Error(), "boom") || !strings.Contains(err.Error(), "x:0") {
