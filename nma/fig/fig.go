@@ -95,8 +95,53 @@ type Figure struct {
 	// Width and Height are the whole figure's size.
 	Width, Height vg.Length
 	// DPI is the PNG resolution.
-	DPI    int
-	panels [][]*panel
+	DPI int
+	// RowHeights and ColWidths, when set (one positive weight per row or column), size the
+	// grid's rows and columns in proportion (matplotlib's height_ratios/width_ratios).
+	RowHeights, ColWidths []float64
+	panels                [][]*panel
+}
+
+// Set puts plot p in row r, column c of the grid (replacing the empty panel Grid made).
+func (f *Figure) Set(r, c int, p *plot.Plot) *Figure {
+	f.panels[r][c] = &panel{p: p}
+	return f
+}
+
+// tile returns the canvas of the panel at (row, col), honouring RowHeights and ColWidths.
+func (f *Figure) tile(c draw.Canvas, rows, cols, row, col int) draw.Canvas {
+	pad, gap := 0.6*FontSize, 1.2*FontSize
+	span := func(lo, hi vg.Length, n, i int, w []float64, fromTop bool) (vg.Length, vg.Length) {
+		if len(w) != n {
+			w = nil
+		}
+		total, before := 0.0, 0.0
+		for j := 0; j < n; j++ {
+			wj := 1.0
+			if w != nil && w[j] > 0 {
+				wj = w[j]
+			}
+			total += wj
+			if j < i {
+				before += wj
+			}
+		}
+		wi := 1.0
+		if w != nil && w[i] > 0 {
+			wi = w[i]
+		}
+		avail := hi - lo - 2*pad - vg.Length(n-1)*gap
+		start := vg.Length(before/total)*avail + vg.Length(i)*gap + pad
+		size := vg.Length(wi/total) * avail
+		if fromTop {
+			return hi - start - size, hi - start
+		}
+		return lo + start, lo + start + size
+	}
+	out := c
+	out.Min.X, out.Max.X = span(c.Min.X, c.Max.X, cols, col, f.ColWidths, false)
+	out.Min.Y, out.Max.Y = span(c.Min.Y, c.Max.Y, rows, row, f.RowHeights, true)
+	return out
 }
 
 type panel struct {
@@ -170,15 +215,12 @@ func (f *Figure) Draw(c draw.Canvas) {
 	for _, r := range f.panels {
 		cols = max(cols, len(r))
 	}
-	pad := 0.6 * FontSize
-	tiles := draw.Tiles{Rows: rows, Cols: cols, PadX: 1.2 * FontSize, PadY: 1.2 * FontSize,
-		PadTop: pad, PadBottom: pad, PadLeft: pad, PadRight: pad}
 	for r, row := range f.panels {
 		for col, pn := range row {
 			if pn == nil || pn.p == nil {
 				continue
 			}
-			tc := tiles.At(c, col, r)
+			tc := f.tile(c, rows, cols, r, col)
 			if pn.cb != nil {
 				w := tc.Max.X - tc.Min.X
 				split := tc.Min.X + 0.84*w

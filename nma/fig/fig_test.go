@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+
 	"gonum.org/v1/plot/plotter"
 )
 
@@ -147,5 +150,29 @@ func BenchmarkPNG(b *testing.B) {
 		if _, err := f.PNG(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestRowHeightsAndSet(t *testing.T) {
+	f := Grid(2, 2)
+	f.RowHeights = []float64{2, 1}
+	f.ColWidths = []float64{1, 3}
+	c := vgimg.New(f.Width, f.Height)
+	dc := draw.New(c)
+	top := f.tile(dc, 2, 2, 0, 0)
+	bottom := f.tile(dc, 2, 2, 1, 0)
+	right := f.tile(dc, 2, 2, 0, 1)
+	if h0, h1 := top.Max.Y-top.Min.Y, bottom.Max.Y-bottom.Min.Y; math.Abs(float64(h0/h1)-2) > 1e-9 || top.Min.Y <= bottom.Max.Y {
+		t.Errorf("row heights %v and %v, want 2:1 with the first on top", h0, h1)
+	}
+	if w0, w1 := top.Max.X-top.Min.X, right.Max.X-right.Min.X; math.Abs(float64(w1/w0)-3) > 1e-9 {
+		t.Errorf("column widths %v and %v, want 1:3", w0, w1)
+	}
+	p := NewPlot("mine", "", "")
+	if f.Set(1, 1, p).At(1, 1) != p {
+		t.Error("Set did not place the plot")
+	}
+	if _, err := f.PNG(); err != nil {
+		t.Fatal(err)
 	}
 }
