@@ -53,7 +53,8 @@ func TestNotebookStubsEqualExerciseStubs(t *testing.T) {
 	for _, e := range Exercises() {
 		nb, err := notebook.Read(filepath.Join(root, "notebooks", e.Notebook+".ipynb"))
 		if err != nil {
-			t.Fatalf("%s: %v", e.ID, err)
+			t.Errorf("%s: %v", e.ID, err)
+			continue
 		}
 		stubs, err := notebook.FuncDecls(filepath.Join(root, "exercises", e.Day()), e.Funcs)
 		if err != nil {

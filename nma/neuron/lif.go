@@ -1,0 +1,204 @@
+// Package neuron holds the spiking-neuron models of W2D3 (Biological neuron models): the
+// leaky integrate-and-fire (LIF) neuron and its inputs (DC, Gaussian white noise, OU
+// current, Poisson spike trains), spike statistics (ISI, CV, Pearson correlation of binned
+// counts, F-I curves), the conductance-based LIF with static and short-term plastic
+// (Tsodyks–Markram) synapses, and pair-based spike-timing dependent plasticity (STDP),
+// together with the course's figures.
+//
+// Units follow the course: potentials in mV, times in ms, rates in Hz, conductances in nS
+// and currents in pA (in Tutorial 4 conductances are relative to the leak conductance).
+//
+// Randomness is explicit. Where the course seeds NumPy (np.random.seed(2020), myseed=…),
+// the functions take the same seed and draw with nma/rng, NumPy's legacy generator, in the
+// course's order, so the numbers equal the course's. Where the course leaves NumPy unseeded,
+// the functions still take a seed (or a *rng.RandomState), so every figure and test is
+// reproducible.
+//
+// Every simulation is forward Euler with the course's update order; products that are
+// added are wrapped in float64(…) so the compiler cannot fuse them into FMA instructions,
+// which keeps results bit for bit equal to NumPy's.
+package neuron
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/nma-go/nma-go/nma"
+)
+
+// Pars are the parameters of a LIF neuron and of its simulation (the course's
+// default_pars), plus the synapse parameters of the conductance-based neuron of Tutorial 3.
+//
+// The membrane obeys τ_m dV/dt = −(V − E_L) + I/g_L; when V ≥ V_th a spike is recorded, V is
+// reset to V_reset and clamped there for τ_ref.
+type Pars struct {
+	VTh    float64 // spike threshold V_th (mV)
+	VReset float64 // reset potential V_reset (mV)
+	TauM   float64 // membrane time constant τ_m (ms)
+	GL     float64 // leak conductance g_L (nS)
+	VInit  float64 // initial potential V_init (mV)
+	EL     float64 // leak reversal potential E_L (mV; V_L in the course's Tutorial 2)
+	TRef   float64 // refractory time τ_ref (ms)
+	T      float64 // simulation length (ms)
+	Dt     float64 // Euler time step (ms)
+
+	// Conductance-based synapses (Tutorial 3): the conductance jumps by GEBar (GIBar) at
+	// each excitatory (inhibitory) presynaptic spike and decays with TauSynE (TauSynI).
+	GEBar, GIBar     float64 // peak conductance per spike ḡ (nS)
+	VE, VI           float64 // synaptic reversal potentials E_E, E_I (mV)
+	TauSynE, TauSynI float64 // synaptic time constants τ_E, τ_I (ms)
+
+	// Short-term plasticity (Tutorial 3 bonus, RunLIFCondSTP): release increment U0,
+	// depression (resource recovery) time constant τ_d and facilitation time constant τ_f
+	// of the excitatory (E) and inhibitory (I) synapses.
+	U0E, TauDE, TauFE float64
+	U0I, TauDI, TauFI float64
+}
+
+// DefaultPars returns the course's default_pars of Tutorials 1 and 2: V_th = −55 mV,
+// V_reset = −75 mV, τ_m = 10 ms, g_L = 10 nS, V_init = −75 mV, E_L = −75 mV, τ_ref = 2 ms,
+// T = 400 ms, dt = 0.1 ms. The synapse fields are zero.
+func DefaultPars() Pars {
+	return Pars{VTh: -55, VReset: -75, TauM: 10, GL: 10, VInit: -75, EL: -75, TRef: 2, T: 400, Dt: 0.1}
+}
+
+// DefaultSynPars returns Tutorial 3's default_pars (as DefaultPars but V_init = −65 mV) with
+// the synapses of its Coding Exercise 1.2: ḡ_E = ḡ_I = 2.4 nS, E_E = 0 mV, E_I = −80 mV,
+// τ_E = 2 ms, τ_I = 5 ms. The STP fields are zero.
+func DefaultSynPars() Pars {
+	p := DefaultPars()
+	p.VInit = -65
+	p.GEBar, p.VE, p.TauSynE = 2.4, 0, 2
+	p.GIBar, p.VI, p.TauSynI = 2.4, -80, 5
+	return p
+}
+
+// RangeT is the time axis np.arange(0, T, dt) in ms.
+func (p Pars) RangeT() []float64 { return nma.Arange(0, p.T, p.Dt) }
+
+// Lt is the number of time steps, len(RangeT()).
+func (p Pars) Lt() int { return steps(p.T, p.Dt) }
+
+// steps is NumPy's arange length ceil(T/dt) (0 when it is not positive).
+func steps(T, dt float64) int {
+	n := math.Ceil(T / dt)
+	if !(n > 0) || math.IsInf(n, 0) {
+		return 0
+	}
+	return int(n)
+}
+
+// Validate reports the first parameter that makes a LIF simulation meaningless.
+func (p Pars) Validate() error {
+	switch {
+	case !(p.Dt > 0) || math.IsInf(p.Dt, 0):
+		return fmt.Errorf("neuron: Dt=%g must be positive", p.Dt)
+	case !(p.T > 0) || math.IsInf(p.T, 0):
+		return fmt.Errorf("neuron: T=%g must be positive", p.T)
+	case p.T/p.Dt > 5e8:
+		return fmt.Errorf("neuron: T=%g with Dt=%g makes %g steps, more than 5e8", p.T, p.Dt, math.Ceil(p.T/p.Dt))
+	case !(p.TauM > 0):
+		return fmt.Errorf("neuron: TauM=%g must be positive", p.TauM)
+	case !(p.GL > 0):
+		return fmt.Errorf("neuron: GL=%g must be positive", p.GL)
+	case !(p.TRef >= 0):
+		return fmt.Errorf("neuron: TRef=%g must not be negative", p.TRef)
+	case math.IsNaN(p.VTh) || math.IsNaN(p.VReset) || math.IsNaN(p.VInit) || math.IsNaN(p.EL):
+		return fmt.Errorf("neuron: a potential is NaN (VTh=%g, VReset=%g, VInit=%g, EL=%g)", p.VTh, p.VReset, p.VInit, p.EL)
+	}
+	return nil
+}
+
+// InputCurrent returns the injected current of a simulation, one value per time step: iinj
+// may be empty (no current), hold one value (a constant, like NumPy broadcasting a scalar)
+// or one value per step. With stop, the current is a pulse: it is set to zero before step
+// Lt/2 − 1000 and from step Lt/2 + 1000 on (the course's run_LIF(…, stop=True); with
+// dt = 0.1 ms the pulse lasts 200 ms around the middle of the run). Like the course's
+// NumPy slice, a negative start counts from the end.
+func InputCurrent(p Pars, iinj []float64, stop bool) ([]float64, error) {
+	lt := p.Lt()
+	out := make([]float64, lt)
+	switch len(iinj) {
+	case 0:
+	case 1:
+		for i := range out {
+			out[i] = iinj[0]
+		}
+	case lt:
+		copy(out, iinj)
+	default:
+		return nil, fmt.Errorf("neuron: iinj has %d values, want 0, 1 or one per time step (%d)", len(iinj), lt)
+	}
+	if stop {
+		a, b := lt/2-1000, lt/2+1000
+		if a < 0 { // Python's Iinj[:a] with a negative a
+			a = max(a+lt, 0)
+		}
+		for i := 0; i < min(a, lt); i++ {
+			out[i] = 0
+		}
+		for i := b; i < lt; i++ {
+			out[i] = 0
+		}
+	}
+	return out, nil
+}
+
+// DC is a constant current of i pA at every time step.
+func DC(p Pars, i float64) []float64 { return nma.Full(p.Lt(), i) }
+
+// RunLIF simulates the LIF neuron driven by the injected current iinj (pA; see InputCurrent
+// for its shapes and stop) and returns the membrane potential at every time step (mV) and
+// the spike times (ms). It is the course's run_LIF, step for step:
+//
+//	for it < Lt−1:
+//	  if the refractory counter tr > 0:  v[it] = V_reset, tr = tr − 1
+//	  else if v[it] ≥ V_th:              record it·dt, v[it] = V_reset, tr = τ_ref/dt
+//	  v[it+1] = v[it] + (−(v[it] − E_L) + I[it]/g_L)·dt/τ_m
+func RunLIF(p Pars, iinj []float64, stop bool) (v, spikes []float64, err error) {
+	if err := p.Validate(); err != nil {
+		return nil, nil, err
+	}
+	in, err := InputCurrent(p, iinj, stop)
+	if err != nil {
+		return nil, nil, err
+	}
+	v, spikes = runLIF(p, in, nil)
+	return v, spikes, nil
+}
+
+// runLIF is RunLIF on a validated current of length Lt; when v is non-nil (length Lt) it is
+// reused. It returns the potential and the spike times.
+func runLIF(p Pars, in, v []float64) ([]float64, []float64) {
+	lt := len(in)
+	if v == nil {
+		v = make([]float64, lt)
+	}
+	if lt == 0 {
+		return v, nil
+	}
+	v[0] = p.VInit
+	var spikes []float64
+	tr := 0.0
+	k := p.Dt / p.TauM
+	for it := 0; it < lt-1; it++ {
+		if tr > 0 {
+			v[it] = p.VReset
+			tr = tr - 1
+		} else if v[it] >= p.VTh {
+			spikes = append(spikes, float64(it)*p.Dt)
+			v[it] = p.VReset
+			tr = p.TRef / p.Dt
+		}
+		dv := float64((-(v[it] - p.EL) + in[it]/p.GL) * k)
+		v[it+1] = v[it] + dv
+	}
+	return v, spikes
+}
+
+// countLIF runs the LIF neuron on in and returns only the number of spikes (no allocation
+// beyond the scratch potential v, which must have len(in) values).
+func countLIF(p Pars, in, v []float64) int {
+	_, sp := runLIF(p, in, v)
+	return len(sp)
+}

@@ -1,0 +1,485 @@
+package neuron
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/nma-go/nma-go/nma"
+	"github.com/nma-go/nma-go/nma/rng"
+)
+
+// STDPPars are the parameters of the LIF neuron with plastic excitatory synapses of
+// Tutorial 4 (the course's default_pars_STDP plus the synapse fields its callers add).
+// Conductances are relative to the leak conductance (there is no g_L):
+//
+//	τ_m dV/dt = −(V − V_L) − g_E(t)(V − E_E),   g_E = Σ_i g_i.
+type STDPPars struct {
+	VTh    float64 // spike threshold (mV)
+	VReset float64 // reset potential (mV)
+	TauM   float64 // membrane time constant (ms)
+	VInit  float64 // initial potential (mV)
+	VL     float64 // leak reversal potential (mV)
+	TRef   float64 // refractory time (ms)
+
+	APlus   float64 // LTP amplitude A₊
+	AMinus  float64 // LTD amplitude A₋
+	TauSTDP float64 // STDP time constant τ₊ = τ₋ (ms)
+
+	T  float64 // simulation length (ms)
+	Dt float64 // time step (ms)
+
+	GEBar   float64 // ḡ_max, the largest peak conductance of a synapse
+	GEInit  float64 // initial peak conductance ḡ_i(0) of every synapse
+	VE      float64 // excitatory reversal potential (mV)
+	TauSynE float64 // synaptic time constant (ms)
+	// GEInitEach, when set, gives each synapse its own initial peak conductance (one value
+	// per presynaptic train) and replaces GEInit.
+	GEInitEach []float64
+}
+
+// DefaultSTDPPars returns default_pars_STDP — V_th = −55 mV, V_reset = −75 mV, τ_m = 10 ms,
+// V_init = −65 mV, V_L = −75 mV, τ_ref = 2 ms, A₊ = 0.008, A₋ = 1.1·A₊ = 0.0088,
+// τ_stdp = 20 ms, T = 400 ms, dt = 0.1 ms — with the synapses of Coding Exercise 2:
+// ḡ_max = ḡ(0) = 0.024, E_E = 0 mV, τ_syn = 5 ms.
+func DefaultSTDPPars() STDPPars {
+	aPlus := 0.008
+	return STDPPars{VTh: -55, VReset: -75, TauM: 10, VInit: -65, VL: -75, TRef: 2,
+		APlus: aPlus, AMinus: aPlus * 1.10, TauSTDP: 20, T: 400, Dt: 0.1,
+		GEBar: 0.024, GEInit: 0.024, VE: 0, TauSynE: 5}
+}
+
+// RangeT is the time axis np.arange(0, T, dt) in ms.
+func (p STDPPars) RangeT() []float64 { return nma.Arange(0, p.T, p.Dt) }
+
+// Lt is the number of time steps.
+func (p STDPPars) Lt() int { return steps(p.T, p.Dt) }
+
+// PoissonTrains returns n Poisson spike trains at rate (Hz) on the time grid of p, drawn
+// like PoissonTrains (the course's Poisson_generator(pars, rate, n, myseed)).
+func (p STDPPars) PoissonTrains(rate float64, n int, seed uint32) ([][]float64, error) {
+	return PoissonTrainsFrom(rng.New(seed), p.T, p.Dt, rate, n)
+}
+
+// Validate reports the first parameter that makes a simulation meaningless.
+func (p STDPPars) Validate() error {
+	switch {
+	case !(p.Dt > 0) || math.IsInf(p.Dt, 0):
+		return fmt.Errorf("neuron: Dt=%g must be positive", p.Dt)
+	case !(p.T > 0) || math.IsInf(p.T, 0):
+		return fmt.Errorf("neuron: T=%g must be positive", p.T)
+	case p.T/p.Dt > 5e8:
+		return fmt.Errorf("neuron: T=%g with Dt=%g makes too many steps", p.T, p.Dt)
+	case !(p.TauM > 0):
+		return fmt.Errorf("neuron: TauM=%g must be positive", p.TauM)
+	case !(p.TauSTDP > 0):
+		return fmt.Errorf("neuron: TauSTDP=%g must be positive", p.TauSTDP)
+	case !(p.TauSynE > 0):
+		return fmt.Errorf("neuron: TauSynE=%g must be positive", p.TauSynE)
+	case !(p.TRef >= 0):
+		return fmt.Errorf("neuron: TRef=%g must not be negative", p.TRef)
+	case !(p.GEBar >= 0):
+		return fmt.Errorf("neuron: GEBar=%g must not be negative", p.GEBar)
+	case math.IsNaN(p.APlus) || math.IsNaN(p.AMinus):
+		return fmt.Errorf("neuron: APlus=%g and AMinus=%g must be numbers", p.APlus, p.AMinus)
+	}
+	return nil
+}
+
+// STDPKernel is the pair-based STDP window: the weight change for one pair of spikes with
+// Δt = t_pre − t_post (ms),
+//
+//	ΔW = A₊ exp(Δt/τ)    for Δt ≤ 0 (pre before post: potentiation)
+//	ΔW = −A₋ exp(−Δt/τ)  for Δt > 0 (post before pre: depression).
+func STDPKernel(dtPrePost, aPlus, aMinus, tau float64) float64 {
+	if dtPrePost <= 0 {
+		return aPlus * math.Exp(dtPrePost/tau)
+	}
+	return -aMinus * math.Exp(-dtPrePost/tau)
+}
+
+// GenerateP returns the presynaptic traces P (one row per train, one value per time step)
+// of binary spike trains pre (the course's generate_P): τ₊ dP/dt = −P, and P jumps by A₊ at
+// each presynaptic spike, with Euler steps P[k+1] = P[k] − (dt/τ_stdp)P[k] + A₊·pre[k+1].
+func GenerateP(p STDPPars, pre [][]float64) ([][]float64, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	lt := p.Lt()
+	if err := checkTrains("presynaptic", pre, lt); err != nil {
+		return nil, err
+	}
+	kneg := -(p.Dt / p.TauSTDP)
+	out := make([][]float64, len(pre))
+	for i, row := range pre {
+		P := make([]float64, lt)
+		for it := 0; it < lt-1; it++ {
+			dP := float64(kneg*P[it]) + float64(p.APlus*row[it+1])
+			P[it+1] = P[it] + dP
+		}
+		out[i] = P
+	}
+	return out, nil
+}
+
+// STDPRun is the result of an STDP simulation.
+type STDPRun struct {
+	V      []float64 // membrane potential (mV), every step
+	Spikes []float64 // postsynaptic spike times (ms)
+	GE     []float64 // total excitatory conductance, every step
+	M      []float64 // postsynaptic trace M (≤ 0), every step
+	// P are the presynaptic traces, one row per synapse, every step (RunLIFCondSTDP only).
+	P [][]float64
+	// GBar are the peak conductances ḡ_i, one row per synapse, at the steps Idx.
+	GBar [][]float64
+	Idx  []int
+}
+
+// events is a set of binary spike trains stored sparsely by time step: the trains that
+// spike in step k are ids[start[k]:start[k+1]], in increasing order.
+type events struct {
+	n, lt int
+	start []int32
+	ids   []int32
+}
+
+func (e *events) at(k int) []int32 { return e.ids[e.start[k]:e.start[k+1]] }
+
+// eventsFromTimes builds events from per-train spike steps (each sorted).
+func eventsFromTimes(spk [][]int32, lt int) *events {
+	e := &events{n: len(spk), lt: lt, start: make([]int32, lt+1)}
+	total := 0
+	for _, s := range spk {
+		for _, k := range s {
+			e.start[k+1]++
+		}
+		total += len(s)
+	}
+	for k := 0; k < lt; k++ {
+		e.start[k+1] += e.start[k]
+	}
+	e.ids = make([]int32, total)
+	fill := slices.Clone(e.start[:lt])
+	for i, s := range spk {
+		for _, k := range s {
+			e.ids[fill[k]] = int32(i)
+			fill[k]++
+		}
+	}
+	return e
+}
+
+// eventsFromDense converts binary trains (0/1 values) to events.
+func eventsFromDense(pre [][]float64, lt int) (*events, error) {
+	spk := make([][]int32, len(pre))
+	for i, row := range pre {
+		for k, s := range row {
+			switch s {
+			case 0:
+			case 1:
+				spk[i] = append(spk[i], int32(k))
+			default:
+				return nil, fmt.Errorf("neuron: presynaptic train %d has the value %g at step %d; STDP needs binary (0/1) trains", i, s, k)
+			}
+		}
+	}
+	return eventsFromTimes(spk, lt), nil
+}
+
+// poissonEvents draws n Poisson trains like PoissonTrainsFrom (np.random.rand(n, Lt) <
+// rate·dt/1000, row by row) and stores them sparsely.
+func poissonEvents(r *rng.RandomState, T, dt, rate float64, n int) (*events, error) {
+	lt, err := checkPoisson(T, dt, rate, n)
+	if err != nil {
+		return nil, err
+	}
+	thr := rate * (dt / 1000)
+	spk := make([][]int32, n)
+	for i := range spk {
+		for k := 0; k < lt; k++ {
+			if r.Float64() < thr {
+				spk[i] = append(spk[i], int32(k))
+			}
+		}
+	}
+	return eventsFromTimes(spk, lt), nil
+}
+
+// stdpOptions says what runSTDP records.
+type stdpOptions struct {
+	recordP bool
+	idx     []int // sorted steps at which to record ḡ (nil: every step)
+}
+
+// runSTDP is the course's run_LIF_cond_STDP on sparse input, step for step (see
+// RunLIFCondSTDP).
+func runSTDP(p STDPPars, ev *events, opt stdpOptions) (STDPRun, error) {
+	n, lt := ev.n, ev.lt
+	g := make([]float64, n)
+	switch {
+	case p.GEInitEach != nil && len(p.GEInitEach) != n:
+		return STDPRun{}, fmt.Errorf("neuron: GEInitEach has %d values for %d presynaptic trains", len(p.GEInitEach), n)
+	case p.GEInitEach != nil:
+		copy(g, p.GEInitEach)
+	default:
+		for i := range g {
+			g[i] = p.GEInit
+		}
+	}
+	run := STDPRun{V: make([]float64, lt), GE: make([]float64, lt), M: make([]float64, lt)}
+	if opt.idx == nil {
+		opt.idx = make([]int, lt)
+		for i := range opt.idx {
+			opt.idx[i] = i
+		}
+	}
+	run.Idx = opt.idx
+	run.GBar = make([][]float64, n)
+	flat := make([]float64, n*len(opt.idx))
+	for i := range run.GBar {
+		run.GBar[i] = flat[i*len(opt.idx) : (i+1)*len(opt.idx) : (i+1)*len(opt.idx)]
+	}
+	if opt.recordP {
+		run.P = make([][]float64, n)
+		flatP := make([]float64, n*lt)
+		for i := range run.P {
+			run.P[i] = flatP[i*lt : (i+1)*lt : (i+1)*lt]
+		}
+	}
+	if lt == 0 {
+		return run, nil
+	}
+	P := make([]float64, n)   // P[:, it]
+	x := make([]float64, n)   // ḡ[:, it]·pre[:, it], summed like NumPy
+	act := make([]float64, n) // pre[:, it+1] as 0/1
+	v, M, gE := run.V, run.M, run.GE
+	v[0] = p.VInit
+	tr := 0.0
+	kP := -(p.Dt / p.TauSTDP)
+	kM := p.Dt / p.TauSTDP
+	kS := p.Dt / p.TauSynE
+	kV := p.Dt / p.TauM
+	gmax := p.GEBar
+	next := 0 // next position in opt.idx
+	record := func(it int) {
+		for next < len(opt.idx) && opt.idx[next] == it {
+			for i := range g {
+				run.GBar[i][next] = g[i]
+			}
+			next++
+		}
+	}
+	for it := 0; it < lt-1; it++ {
+		if tr > 0 {
+			v[it] = p.VReset
+			tr = tr - 1
+		} else if v[it] >= p.VTh {
+			run.Spikes = append(run.Spikes, float64(it)*p.Dt)
+			v[it] = p.VReset
+			M[it] = M[it] - p.AMinus
+			for i := range g {
+				g[i] = g[i] + float64(P[i]*gmax)
+				if g[i] > gmax {
+					g[i] = gmax
+				}
+			}
+			tr = p.TRef / p.Dt
+		}
+		record(it)
+		if opt.recordP {
+			for i := range P {
+				run.P[i][it] = P[i]
+			}
+		}
+		// presynaptic traces for step it+1
+		for _, i := range ev.at(it + 1) {
+			act[i] = 1
+		}
+		for i := range P {
+			dP := float64(kP*P[i]) + float64(p.APlus*act[i])
+			P[i] = P[i] + dP
+		}
+		for _, i := range ev.at(it + 1) {
+			act[i] = 0
+		}
+		// postsynaptic trace, conductance and plastic weights
+		M[it+1] = M[it] - float64(kM*M[it])
+		now := ev.at(it)
+		for _, i := range now {
+			x[i] = g[i]
+		}
+		gE[it+1] = gE[it] - float64(kS*gE[it]) + Sum(x)
+		for _, i := range now {
+			x[i] = 0
+			g[i] = g[i] + float64(M[it]*gmax)
+			if g[i] < 0 {
+				g[i] = 0
+			}
+		}
+		dv := float64((-(v[it] - p.VL) - float64(gE[it+1]*(v[it]-p.VE))) * kV)
+		v[it+1] = v[it] + dv
+	}
+	record(lt - 1)
+	if opt.recordP {
+		for i := range P {
+			run.P[i][lt-1] = P[i]
+		}
+	}
+	return run, nil
+}
+
+// RunLIFCondSTDP simulates the LIF neuron with STDP synapses driven by the binary spike
+// trains pre (one row per presynaptic neuron, one value per time step), recording everything
+// at every step (the course's run_LIF_cond_STDP; use it for short runs). Per step k:
+//
+//   - refractoriness, threshold and reset as in RunLIF; at a postsynaptic spike M −= A₋ and
+//     every ḡ_i += P_i·ḡ_max, capped at ḡ_max;
+//   - M decays: M[k+1] = M[k] − (dt/τ_stdp)M[k];
+//   - g_E[k+1] = g_E[k] − (dt/τ_syn)g_E[k] + Σ_i ḡ_i[k]·pre_i[k];
+//   - at a presynaptic spike ḡ_i += M·ḡ_max, floored at 0;
+//   - V[k+1] = V[k] + (−(V − V_L) − g_E[k+1](V − E_E))·dt/τ_m.
+//
+// The presynaptic traces P are those of GenerateP.
+func RunLIFCondSTDP(p STDPPars, pre [][]float64) (STDPRun, error) {
+	if err := p.Validate(); err != nil {
+		return STDPRun{}, err
+	}
+	lt := p.Lt()
+	if err := checkTrains("presynaptic", pre, lt); err != nil {
+		return STDPRun{}, err
+	}
+	ev, err := eventsFromDense(pre, lt)
+	if err != nil {
+		return STDPRun{}, err
+	}
+	return runSTDP(p, ev, stdpOptions{recordP: true})
+}
+
+// STDPHistory is a long STDP run (Interactive Demos 2 and 3): the peak conductances of every
+// synapse every TraceEvery steps (for the weight traces) and at the steps of the sample
+// times asked for (for the weight histograms).
+type STDPHistory struct {
+	P          STDPPars
+	Rate       float64 // presynaptic rate (Hz)
+	NCorr      int     // the first NCorr trains are identical (correlated group); 0 for none
+	TraceEvery int     // steps between trace samples (1000 in the course)
+	Run        STDPRun // V, GE and M every step; GBar at Run.Idx
+	Elapsed    time.Duration
+}
+
+// SampleIndex is the time step the course's slider value s ∈ [0, 1] selects:
+// int(s·Lt) − 1, and 0 when that is negative.
+func (h STDPHistory) SampleIndex(s float64) int { return sampleIndex(s, h.P.Lt()) }
+
+func sampleIndex(s float64, lt int) int { return max(int(s*float64(lt))-1, 0) }
+
+// WeightsAt returns the peak conductance of every synapse at time step k, which must be one
+// of the recorded steps.
+func (h STDPHistory) WeightsAt(k int) ([]float64, error) {
+	j, ok := slices.BinarySearch(h.Run.Idx, k)
+	if !ok {
+		return nil, fmt.Errorf("neuron: the weights at step %d were not recorded; pass its sample time to the simulation", k)
+	}
+	out := make([]float64, len(h.Run.GBar))
+	for i, row := range h.Run.GBar {
+		out[i] = row[j]
+	}
+	return out, nil
+}
+
+// Traces returns the sample times (s) and the peak conductance of synapse i every
+// TraceEvery steps (the course's gE_bar_update[i, ::1000]).
+func (h STDPHistory) Traces(i int) (tSec, gbar []float64) {
+	for j, k := range h.Run.Idx {
+		if k%h.TraceEvery == 0 {
+			tSec = append(tSec, float64(k)*h.P.Dt/1000)
+			gbar = append(gbar, h.Run.GBar[i][j])
+		}
+	}
+	return tSec, gbar
+}
+
+// NPost is the number of postsynaptic spikes.
+func (h STDPHistory) NPost() int { return len(h.Run.Spikes) }
+
+func stdpIdx(lt, every int, samples []float64) []int {
+	var idx []int
+	for k := 0; k < lt; k += every {
+		idx = append(idx, k)
+	}
+	for _, s := range samples {
+		idx = append(idx, sampleIndex(s, lt))
+	}
+	slices.Sort(idx)
+	return slices.Compact(idx)
+}
+
+// ExampleLIFSTDP is the simulation of Interactive Demo 2 (the course's example_LIF_STDP):
+// 300 Poisson inputs at inputRate (Hz, seed 2020) drive the STDP neuron for tSim ms with
+// dt = 1 ms, ḡ_max = 0.024 and ḡ(0) = 0.014 for every synapse. The weights are kept every
+// 1000 steps and at the sample times samples (slider values in [0, 1], see SampleIndex).
+func ExampleLIFSTDP(inputRate, tSim float64, samples []float64) (STDPHistory, error) {
+	start := time.Now()
+	p := DefaultSTDPPars()
+	p.T, p.Dt = tSim, 1
+	p.GEBar, p.GEInit, p.VE, p.TauSynE = 0.024, 0.014, 0, 5
+	if err := p.Validate(); err != nil {
+		return STDPHistory{}, err
+	}
+	ev, err := poissonEvents(rng.New(2020), p.T, p.Dt, inputRate, 300)
+	if err != nil {
+		return STDPHistory{}, err
+	}
+	run, err := runSTDP(p, ev, stdpOptions{idx: stdpIdx(p.Lt(), 1000, samples)})
+	if err != nil {
+		return STDPHistory{}, err
+	}
+	return STDPHistory{P: p, Rate: inputRate, TraceEvery: 1000, Run: run, Elapsed: time.Since(start)}, nil
+}
+
+// ExampleLIFSTDPCorrInput is the simulation of Interactive Demo 3 (the course's
+// example_LIF_STDP_corrInput): after np.random.seed(2020) every synapse starts at
+// ḡ_i(0) = 0.024·rand(); the 300 Poisson inputs at inputRate (Hz) are drawn with seed 2020,
+// and inputs 1–49 are replaced by copies of input 0, so the first 50 inputs are perfectly
+// correlated. Otherwise as ExampleLIFSTDP.
+func ExampleLIFSTDPCorrInput(inputRate, tSim float64, samples []float64) (STDPHistory, error) {
+	start := time.Now()
+	const n, nCorr = 300, 50
+	p := DefaultSTDPPars()
+	p.T, p.Dt = tSim, 1
+	p.GEBar, p.VE, p.TauSynE = 0.024, 0, 5
+	u, err := rng.New(2020).Rand(n)
+	if err != nil {
+		return STDPHistory{}, err
+	}
+	p.GEInitEach = make([]float64, n)
+	for i, x := range u {
+		p.GEInitEach[i] = 0.024 * x
+	}
+	if err := p.Validate(); err != nil {
+		return STDPHistory{}, err
+	}
+	lt, err := checkPoisson(p.T, p.Dt, inputRate, n)
+	if err != nil {
+		return STDPHistory{}, err
+	}
+	r := rng.New(2020)
+	thr := inputRate * (p.Dt / 1000)
+	spk := make([][]int32, n)
+	for i := range spk {
+		for k := 0; k < lt; k++ {
+			if r.Float64() < thr {
+				spk[i] = append(spk[i], int32(k))
+			}
+		}
+	}
+	for i := 1; i < nCorr; i++ {
+		spk[i] = spk[0]
+	}
+	run, err := runSTDP(p, eventsFromTimes(spk, lt), stdpOptions{idx: stdpIdx(lt, 1000, samples)})
+	if err != nil {
+		return STDPHistory{}, err
+	}
+	return STDPHistory{P: p, Rate: inputRate, NCorr: nCorr, TraceEvery: 1000, Run: run, Elapsed: time.Since(start)}, nil
+}
