@@ -1,0 +1,557 @@
+// Package grade grades student notebooks for teaching assistants (`nma grade`).
+//
+// For each submitted notebook it finds the exercise cells (by their metadata, else by the
+// function they define), builds a small Go program from the student's declarations — the
+// exercise's functions and whatever they use from other cells — and runs the exercise's
+// registered check on them in a sandboxed process, one process per exercise. The verdicts
+// become a table (student × exercise, points, totals), a CSV gradebook, a CSV of feedback
+// and an HTML report, all built with gota dataframes and byte-for-byte reproducible.
+//
+// Student code is untrusted. It is compiled without cgo, unsafe, the reference solutions or
+// the grader's packages (such code is rejected), and may not assign to the variables of the
+// course's packages. Each run has a time limit, an address-space limit, a fresh scratch
+// directory as its only writable place (Landlock), no TCP (Landlock) and no network at all
+// where namespaces are available, no signals to other processes, and runs as an
+// unprivileged user. The checks are copied before any student code runs, and the verdict
+// travels on a private pipe marked with a nonce, so printing a fake verdict or exiting early
+// cannot pass. An endless loop, a panic, a crash, a huge allocation, a compile error or a
+// broken notebook fails only that student's exercise, with a reason.
+package grade
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/nma-go/nma-go/nma/exercise"
+	"github.com/nma-go/nma-go/nma/grade/harness"
+	"github.com/nma-go/nma-go/nma/notebook"
+)
+
+// Verdict is the outcome of one exercise of one student.
+type Verdict string
+
+// Verdicts. Only Passed earns points.
+const (
+	Passed          Verdict = "passed"           // the check passed
+	Failed          Verdict = "failed"           // an output differs from the solution's
+	NotDone         Verdict = "not done"         // the stub's TODO panic is still there
+	Crashed         Verdict = "crashed"          // a panic or a fatal runtime error
+	Timeout         Verdict = "timeout"          // did not return in time (an endless loop?)
+	OutOfMemory     Verdict = "out of memory"    // exceeded the memory limit
+	NoVerdict       Verdict = "no verdict"       // the program ended before the check did (os.Exit)
+	CompileError    Verdict = "compile error"    // the code does not build (or a cell does not parse)
+	WrongSignature  Verdict = "wrong signature"  // the function's type differs from the stub's
+	Missing         Verdict = "missing"          // no exercise cell and no function of that name
+	Rejected        Verdict = "rejected"         // forbidden code (unsafe, the solutions, changing the course's variables)
+	InvalidNotebook Verdict = "invalid notebook" // not a notebook (bad JSON, empty file)
+	NotSubmitted    Verdict = "not submitted"    // no notebook of this student holds the exercise
+	GraderError     Verdict = "grader error"     // the grader failed; not the student's fault
+)
+
+// Verdicts lists every verdict, in the order of the legend.
+var Verdicts = []Verdict{Passed, Failed, NotDone, Crashed, Timeout, OutOfMemory, NoVerdict, CompileError,
+	WrongSignature, Missing, Rejected, InvalidNotebook, NotSubmitted, GraderError}
+
+// Short is the verdict's code in the terminal table.
+func (v Verdict) Short() string {
+	switch v {
+	case Passed:
+		return "ok"
+	case Failed:
+		return "fail"
+	case NotDone:
+		return "todo"
+	case Crashed:
+		return "crash"
+	case Timeout:
+		return "time"
+	case OutOfMemory:
+		return "mem"
+	case NoVerdict:
+		return "exit"
+	case CompileError:
+		return "build"
+	case WrongSignature:
+		return "sig"
+	case Missing:
+		return "miss"
+	case Rejected:
+		return "rej"
+	case InvalidNotebook:
+		return "bad"
+	case NotSubmitted:
+		return "-"
+	case GraderError:
+		return "ERR"
+	}
+	return string(v)
+}
+
+// DefaultTimeout is how long a check waits for a student's function. The checks take
+// milliseconds on a correct function; a program gets Timeout·1.5 + 5 s in all.
+const DefaultTimeout = 10 * time.Second
+
+// Options configure Run.
+type Options struct {
+	Root      string              // the course checkout (module github.com/nma-go/nma-go)
+	Exercises []exercise.Exercise // the registry, in course order (exercises/all.Exercises())
+	Select    Selection           // which exercises to grade (all when empty)
+	Points    *Points             // nil: DefaultPoints
+	Jobs      int                 // submissions graded at once (default: number of CPUs)
+	Shard     int                 // grade only shard Shard of Shards (1-based), by student
+	Shards    int
+
+	Timeout      time.Duration // how long a check waits for the student's function (default DefaultTimeout)
+	BuildTimeout time.Duration // per go build (default 2 min)
+	Memory       uint64        // address-space limit of a run, bytes (default 2 GiB)
+
+	WorkDir  string    // scratch space (default: a new temporary directory, removed at the end)
+	CacheDir string    // keep the built programs here and reuse them in later runs (default: none)
+	Log      io.Writer // progress (default: discard)
+}
+
+// Report is the outcome of grading: one row per student, one column per exercise.
+type Report struct {
+	Exercises []Column
+	Students  []*Student
+	Shard     string // "k/n" when sharded
+	Sandbox   string // the protections that were in force
+}
+
+// Column is a graded exercise.
+type Column struct {
+	ID, Title, Notebook string
+	Funcs               []string // the functions the check takes
+	Points              float64  // earned when the check passes
+	Bonus               bool     // extra credit: not part of the maximum
+}
+
+// Student is one row of the report.
+type Student struct {
+	Name   string
+	Files  []string // the submissions, as named on the command line
+	Notes  []string // problems with the submissions as a whole
+	Grades []Grade  // one per column
+	Total  float64
+	Max    float64
+}
+
+// Grade is one student's result on one exercise.
+type Grade struct {
+	Exercise string
+	File     string // the submission it comes from ("" when not submitted)
+	Cell     int    // the cell of the student's function (0: none)
+	Verdict  Verdict
+	Points   float64
+	Max      float64
+	Message  string // what differed, or what went wrong
+}
+
+// Passed counts the student's passed exercises.
+func (s *Student) Passed() int {
+	n := 0
+	for _, g := range s.Grades {
+		if g.Verdict == Passed {
+			n++
+		}
+	}
+	return n
+}
+
+// submission is one notebook file.
+type submission struct {
+	Path     string // as shown in reports
+	Abs      string
+	Student  string
+	Notebook string // the course notebook it is, "" if unknown
+	nb       *notebook.Notebook
+	err      error
+	dupOf    string
+	base     string // the folder the student's name is relative to
+}
+
+// Run grades the notebooks at paths (files, folders, globs).
+func Run(paths []string, o Options) (*Report, error) {
+	if err := o.defaults(); err != nil {
+		return nil, err
+	}
+	subs, err := Expand(paths)
+	if err != nil {
+		return nil, err
+	}
+	notebooks := courseNotebooks(o.Exercises)
+	for _, s := range subs {
+		s.Student = studentName(s.Path, s.rel(), notebooks)
+	}
+	// Identify every submission (cheap) so that every shard has the same columns.
+	for _, s := range subs {
+		s.read(o.Exercises, notebooks)
+	}
+	cols := o.columns(subs)
+	if len(cols) == 0 {
+		return nil, errors.New("no exercise to grade: no submission is a course notebook with exercises" + o.selectHint())
+	}
+	names := studentNames(subs)
+	rep := &Report{}
+	if o.Shards > 1 {
+		rep.Shard = fmt.Sprintf("%d/%d", o.Shard, o.Shards)
+		keep := map[string]bool{}
+		for i, n := range names {
+			if i%o.Shards == o.Shard-1 {
+				keep[n] = true
+			}
+		}
+		var sel []*submission
+		for _, s := range subs {
+			if keep[s.Student] {
+				sel = append(sel, s)
+			} else {
+				s.nb = nil
+			}
+		}
+		subs = sel
+		var selNames []string
+		for _, n := range names {
+			if keep[n] {
+				selNames = append(selNames, n)
+			}
+		}
+		names = selNames
+	}
+	// A student's second copy of the same course notebook is not graded.
+	seen := map[[2]string]string{}
+	for _, s := range subs {
+		if s.Notebook == "" {
+			continue
+		}
+		k := [2]string{s.Student, s.Notebook}
+		if first, ok := seen[k]; ok {
+			s.dupOf = first
+			continue
+		}
+		seen[k] = s.Path
+	}
+	for _, c := range cols {
+		rep.Exercises = append(rep.Exercises, Column{ID: c.ID, Title: c.Title, Notebook: c.Notebook, Funcs: harness.CheckedFuncs(c),
+			Points: o.Points.For(c), Bonus: c.Bonus})
+	}
+
+	work := o.WorkDir
+	if work == "" {
+		work, err = os.MkdirTemp("", "nma-grade-")
+		if err != nil {
+			return nil, err
+		}
+		defer os.RemoveAll(work)
+	}
+	if err := os.Chmod(work, 0o711); err != nil {
+		return nil, err
+	}
+	g := &grader{auto: autoImports(o.Root)}
+	g.b, err = newBuilder(o.Root, work, o.CacheDir, o.BuildTimeout)
+	if err != nil {
+		return nil, err
+	}
+	g.r = &runner{timeout: o.Timeout, wall: o.Timeout + o.Timeout/2 + 5*time.Second, memory: o.Memory, fileSize: 64 << 20,
+		scratch: filepath.Join(work, "run"), iso: defaultIsolation(), dataDir: dataDir(o.Root)}
+	if isolationOverride != nil {
+		g.r.iso = *isolationOverride
+	}
+	if err := os.MkdirAll(g.r.scratch, 0o711); err != nil {
+		return nil, err
+	}
+	var days []string
+	for _, c := range cols {
+		days = append(days, c.Day())
+	}
+	sort.Strings(days)
+	days = slices.Compact(days)
+	fmt.Fprintf(o.Log, "nma grade: %d submissions of %d students, %d exercises; building the harness …\n", len(subs), len(names), len(cols))
+	start := time.Now()
+	if err := g.b.warmUp(days); err != nil {
+		return nil, err
+	}
+	if err := g.r.probe(g.b.warmBin); err != nil {
+		return nil, err
+	}
+
+	colsByNotebook := map[string][]exercise.Exercise{}
+	for _, c := range cols {
+		colsByNotebook[c.Notebook] = append(colsByNotebook[c.Notebook], c)
+	}
+	results := make([]map[string]Grade, len(subs))
+	var firstErr error
+	var errMu sync.Mutex
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var done int
+	for w := 0; w < o.Jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				s := subs[i]
+				t0 := time.Now()
+				res, err := g.gradeSubmission(s, colsByNotebook[s.Notebook])
+				secs := time.Since(t0).Seconds()
+				errMu.Lock()
+				if err != nil && firstErr == nil {
+					firstErr = fmt.Errorf("%s: %w", s.Path, err)
+				}
+				results[i] = res
+				done++
+				fmt.Fprintf(o.Log, "  [%d/%d] %s (%s): %s [%.1f s]\n", done, len(subs), s.Student, s.Path, summary(res), secs)
+				errMu.Unlock()
+			}
+		}()
+	}
+	for i := range subs {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	fmt.Fprintf(o.Log, "nma grade: graded in %.1f s\n", time.Since(start).Seconds())
+	rep.Students = assemble(names, subs, results, rep.Exercises)
+	rep.Sandbox = g.sandboxNote()
+	return rep, nil
+}
+
+// isolationOverride, set by tests, replaces the platform's default isolation.
+var isolationOverride *isolation
+
+// dataDir is where the checks find the course's datasets: $NMA_DATA_DIR, else the
+// checkout's data/ folder (the programs run outside the checkout, in a scratch directory).
+func dataDir(root string) string {
+	if d := os.Getenv("NMA_DATA_DIR"); d != "" {
+		return d
+	}
+	if fi, err := os.Stat(filepath.Join(root, "data")); err == nil && fi.IsDir() {
+		return filepath.Join(root, "data")
+	}
+	return ""
+}
+
+func summary(res map[string]Grade) string {
+	if len(res) == 0 {
+		return "nothing to grade"
+	}
+	count := map[Verdict]int{}
+	for _, g := range res {
+		count[g.Verdict]++
+	}
+	var parts []string
+	for _, v := range Verdicts {
+		if count[v] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", count[v], v))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (o *Options) defaults() error {
+	if o.Root == "" {
+		return errors.New("grade: Options.Root (the course checkout) is required")
+	}
+	if len(o.Exercises) == 0 {
+		return errors.New("grade: no exercises are registered")
+	}
+	if o.Points == nil {
+		p := DefaultPoints()
+		o.Points = &p
+	}
+	if o.Jobs <= 0 {
+		o.Jobs = runtime.NumCPU()
+	}
+	if o.Shards == 0 {
+		o.Shard, o.Shards = 1, 1
+	}
+	if o.Shards < 1 || o.Shard < 1 || o.Shard > o.Shards {
+		return fmt.Errorf("grade: shard %d/%d: want 1 ≤ k ≤ n", o.Shard, o.Shards)
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
+	}
+	if o.BuildTimeout <= 0 {
+		o.BuildTimeout = 2 * time.Minute
+	}
+	if o.Memory == 0 {
+		o.Memory = 2 << 30
+	}
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+	for _, p := range o.Select {
+		n := 0
+		for _, e := range o.Exercises {
+			if (Selection{p}).Match(e.ID) {
+				n++
+			}
+		}
+		if n == 0 {
+			return fmt.Errorf("--exercises %q matches no registered exercise", p)
+		}
+	}
+	return nil
+}
+
+func (o *Options) selectHint() string {
+	if len(o.Select) == 0 {
+		return ""
+	}
+	return " matching " + strings.Join(o.Select, ",")
+}
+
+// columns: with a selection, every selected exercise; otherwise every exercise of the
+// course notebooks the submissions are.
+func (o *Options) columns(subs []*submission) []exercise.Exercise {
+	present := map[string]bool{}
+	for _, s := range subs {
+		present[s.Notebook] = true
+	}
+	var cols []exercise.Exercise
+	for _, e := range o.Exercises {
+		if len(o.Select) > 0 && o.Select.Match(e.ID) || len(o.Select) == 0 && present[e.Notebook] {
+			cols = append(cols, e)
+		}
+	}
+	return cols
+}
+
+func courseNotebooks(exs []exercise.Exercise) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, e := range exs {
+		if !seen[e.Notebook] {
+			seen[e.Notebook] = true
+			out = append(out, e.Notebook)
+		}
+	}
+	return out
+}
+
+// read parses the submission and decides which course notebook it is: the one most of its
+// exercise cells' metadata names, else the one its file name contains, else the one whose
+// exercise functions it defines most of.
+func (s *submission) read(exs []exercise.Exercise, notebooks []string) {
+	data, err := os.ReadFile(s.Abs)
+	if err == nil {
+		s.nb, err = notebook.Parse(data)
+	}
+	s.err = err
+	count := map[string]int{}
+	if s.nb != nil {
+		byID := map[string]string{}
+		for _, e := range exs {
+			byID[e.ID] = e.Notebook
+		}
+		for _, c := range s.nb.Cells {
+			if c.CellType != "code" {
+				continue
+			}
+			if nbName, ok := byID[cellExercise(c)]; ok {
+				count[nbName]++
+			}
+		}
+	}
+	if best := argmax(notebooks, count); best != "" {
+		s.Notebook = best
+		return
+	}
+	base := filepath.Base(s.Path)
+	for _, n := range notebooks {
+		if strings.Contains(base, n) && len(n) > len(s.Notebook) {
+			s.Notebook = n
+		}
+	}
+	if s.Notebook != "" || s.nb == nil {
+		return
+	}
+	cells := parseCells(s.nb)
+	for _, e := range exs {
+		f := harness.CheckedFuncs(e)[0]
+		for _, c := range cells {
+			if _, ok := c.Funcs[f]; ok {
+				count[e.Notebook]++
+				break
+			}
+		}
+	}
+	s.Notebook = argmax(notebooks, count)
+}
+
+func argmax(keys []string, count map[string]int) string {
+	best, n := "", 0
+	for _, k := range keys {
+		if count[k] > n {
+			best, n = k, count[k]
+		}
+	}
+	return best
+}
+
+// assemble builds the rows: every student, every column, totals.
+func assemble(names []string, subs []*submission, results []map[string]Grade, cols []Column) []*Student {
+	byName := map[string]*Student{}
+	var out []*Student
+	for _, n := range names {
+		st := &Student{Name: n}
+		byName[n] = st
+		out = append(out, st)
+	}
+	got := map[string]map[string]Grade{}
+	invalid := map[string]*submission{}
+	for i, s := range subs {
+		st := byName[s.Student]
+		st.Files = append(st.Files, s.Path)
+		switch {
+		case s.dupOf != "":
+			st.Notes = append(st.Notes, fmt.Sprintf("%s is a second copy of %s (already graded from %s): not graded", s.Path, s.Notebook, s.dupOf))
+		case s.Notebook == "" && s.err != nil:
+			st.Notes = append(st.Notes, fmt.Sprintf("%s: %s", s.Path, invalidMessage(s.err)))
+			if _, ok := invalid[s.Student]; !ok {
+				invalid[s.Student] = s
+			}
+		case s.Notebook == "":
+			st.Notes = append(st.Notes, fmt.Sprintf("%s is not a course notebook with exercises (no exercise cell, no exercise function): not graded", s.Path))
+		}
+		if got[s.Student] == nil {
+			got[s.Student] = map[string]Grade{}
+		}
+		for id, g := range results[i] {
+			got[s.Student][id] = g
+		}
+	}
+	for _, st := range out {
+		for _, c := range cols {
+			g, ok := got[st.Name][c.ID]
+			if !ok {
+				g = Grade{Exercise: c.ID, Verdict: NotSubmitted, Message: "no submitted notebook of this student contains " + c.Notebook}
+				if s, bad := invalid[st.Name]; bad {
+					g.Verdict, g.File, g.Message = InvalidNotebook, s.Path, invalidMessage(s.err)
+				}
+			}
+			if !c.Bonus {
+				g.Max = c.Points
+			}
+			if g.Verdict == Passed {
+				g.Points = c.Points
+			}
+			st.Total += g.Points
+			st.Max += g.Max
+			st.Grades = append(st.Grades, g)
+		}
+	}
+	return out
+}

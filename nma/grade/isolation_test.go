@@ -1,0 +1,68 @@
+//go:build linux
+
+package grade
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nma-go/nma-go/exercises/all"
+)
+
+// The weaker isolation modes (no root: user namespaces; no namespaces at all) still
+// confine a student: the verdicts of a few corpus submissions are the same.
+func TestIsolationModes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds student programs")
+	}
+	dir := t.TempDir()
+	for _, name := range []string{"correct", "write_outside", "write_scratch", "alloc_10GB", "fake_verdict"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "corpus", name+".ipynb"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, name+".ipynb"), data, 0o644)
+	}
+	want := map[string]Verdict{"correct": Passed, "write_outside": Crashed, "write_scratch": Passed, "alloc_10GB": OutOfMemory, "fake_verdict": NoVerdict}
+	cache := t.TempDir()
+	for _, iso := range []isolation{isoUserNS, isoNone} {
+		isolationOverride = &iso
+		rep, err := Run([]string{dir}, Options{Root: repoRoot(t), Exercises: all.Exercises(), Select: Selection{"W2D4.T1.E1"},
+			Jobs: 2, Timeout: 3 * time.Second, CacheDir: cache})
+		isolationOverride = nil
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(rep.Sandbox, iso.String()) && !strings.Contains(rep.Sandbox, "unavailable") {
+			t.Errorf("%s: sandbox %q", iso, rep.Sandbox)
+		}
+		for _, s := range rep.Students {
+			if g := s.Grades[0]; g.Verdict != want[s.Name] {
+				t.Errorf("%s: %s: %s (%s), want %s", iso, s.Name, g.Verdict, g.Message, want[s.Name])
+			}
+		}
+	}
+	if _, err := os.Stat("/tmp/nma-grade-escape-test.txt"); err == nil {
+		os.Remove("/tmp/nma-grade-escape-test.txt")
+		t.Error("a student's program wrote outside its scratch directory")
+	}
+}
+
+// Running as root, the programs run as nobody, who must reach them.
+func TestUnreachableWorkDir(t *testing.T) {
+	if testing.Short() || os.Geteuid() != 0 {
+		t.Skip("needs root and a build")
+	}
+	private := filepath.Join(t.TempDir(), "private")
+	os.MkdirAll(filepath.Join(private, "work"), 0o700)
+	os.Chmod(private, 0o700)
+	src := filepath.Join("testdata", "corpus", "correct.ipynb")
+	_, err := Run([]string{src}, Options{Root: repoRoot(t), Exercises: all.Exercises(), Select: Selection{"W2D4.T1.E1"},
+		WorkDir: filepath.Join(private, "work")})
+	if err == nil || !strings.Contains(err.Error(), "searchable by all users") {
+		t.Errorf("err = %v, want a clear message about the folder", err)
+	}
+}
