@@ -3,7 +3,7 @@
 // student's function with the reference solution.
 package w2d1
 
-import "github.com/nma-go/nma-go/nma/exercise"
+import "slices"
 
-// Exercises lists the day's exercises, in course order.
-var Exercises []exercise.Exercise
+// Exercises lists the day's exercises, in course order: each with its check, stub and solution.
+var Exercises = slices.Concat(tutorial1, tutorial2, tutorial3, tutorial4)

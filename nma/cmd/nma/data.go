@@ -1,8 +1,144 @@
 package main
 
-import "errors"
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
 
-// cmdData manages the W2D1 datasets (issue: W2D1 deep learning).
+	"github.com/nma-go/nma-go/nma/data"
+)
+
+const dataUsage = `nma data — the W2D1 Stringer et al. (2019) datasets
+
+Usage:
+  nma data download [--dir DIR] [--force] [--timeout D]
+        fetch W3D4_stringer_oribinned1.npz and W3D4_stringer_oribinned6_split.npz from OSF,
+        check their md5 and store them in DIR (default: $NMA_DATA_DIR, else the checkout's
+        data/ folder, else the user cache folder); a failed or corrupted download leaves
+        nothing behind
+  nma data verify [--dir DIR]
+        check that the files in DIR are complete (md5)
+  nma data info
+        say which dataset the notebooks will use (real files or the embedded synthetic
+        stand-in), where it comes from, and its shapes
+  nma data generate [--out DIR] [--neurons N] [--seed S]
+        regenerate the synthetic stand-in (what data/synthetic holds: --out data/synthetic)
+`
+
+// cmdData manages the W2D1 datasets.
 func cmdData(args []string) error {
-	return errors.New("nma data is not implemented yet")
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Print(dataUsage)
+		if len(args) == 0 {
+			return exitError(2)
+		}
+		return nil
+	}
+	sub, rest := args[0], args[1:]
+	fs := flag.NewFlagSet("nma data "+sub, flag.ContinueOnError)
+	fs.Usage = func() { fmt.Fprint(fs.Output(), dataUsage) }
+	switch sub {
+	case "download":
+		dir := fs.String("dir", "", "folder to store the files in")
+		force := fs.Bool("force", false, "download even when a verified file is present")
+		timeout := fs.Duration("timeout", 10*time.Minute, "give up after this long")
+		if err := fs.Parse(rest); err != nil {
+			return err
+		}
+		d, err := dataDir(*dir)
+		if err != nil {
+			return err
+		}
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		defer stop()
+		ctx, cancel := context.WithTimeout(ctx, *timeout)
+		defer cancel()
+		client := &http.Client{}
+		var failed []string
+		for _, f := range data.Files {
+			p, err := data.Download(ctx, client, f, d, *force, os.Stdout)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "!!!", err)
+				failed = append(failed, f.Name)
+				continue
+			}
+			fmt.Println("saved", p)
+		}
+		if len(failed) > 0 {
+			return fmt.Errorf("could not download %s (the notebooks keep using the synthetic stand-in)", strings.Join(failed, ", "))
+		}
+		return nil
+	case "verify":
+		dir := fs.String("dir", "", "folder holding the files")
+		if err := fs.Parse(rest); err != nil {
+			return err
+		}
+		d, err := dataDir(*dir)
+		if err != nil {
+			return err
+		}
+		st, err := data.Verify(d, data.Files)
+		if err != nil {
+			return err
+		}
+		bad := false
+		for _, s := range st {
+			fmt.Println(s)
+			bad = bad || !s.OK()
+		}
+		if bad {
+			return errors.New("some files are missing or corrupted: run `nma data download`")
+		}
+		return nil
+	case "info":
+		if err := fs.Parse(rest); err != nil {
+			return err
+		}
+		fmt.Println("searched for the real files in:")
+		for _, d := range data.SearchDirs() {
+			fmt.Println("  ", d)
+		}
+		ds, err := data.LoadData(1)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%s: %v\n  %s; resp %v, stimuli %v\n", data.Ori1.Name, ds.Source, ds, ds.Resp.Shape, ds.Stimuli.Shape)
+		sp, err := data.LoadDataSplit()
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%s: %v\n  resp_train %v, resp_test %v, stimuli %v\n", data.Ori6Split.Name, sp.Source, sp.RespTrain.Shape, sp.RespTest.Shape, sp.Stimuli.Shape)
+		return nil
+	case "generate":
+		out := fs.String("out", ".", "folder to write the two .npz files to")
+		p := data.DefaultSynth()
+		neurons := fs.Int("neurons", p.Neurons, "number of model neurons")
+		seed := fs.Uint("seed", uint(p.Seed), "random seed")
+		if err := fs.Parse(rest); err != nil {
+			return err
+		}
+		p.Neurons, p.Seed = *neurons, uint32(*seed)
+		paths, err := data.WriteSynthetic(*out, p)
+		if err != nil {
+			return err
+		}
+		for _, path := range paths {
+			fmt.Println("wrote", path)
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown data command %q (want download, verify, info or generate)", sub)
+}
+
+func dataDir(flagDir string) (string, error) {
+	if flagDir != "" {
+		return flagDir, nil
+	}
+	return data.DefaultDir()
 }

@@ -1,0 +1,215 @@
+// Package data provides the W2D1 datasets: the Stringer et al. (2019) mouse V1 responses to
+// oriented gratings, as the course's two .npz files.
+//
+// The real files (about 20 000 neurons) come from OSF: `nma data download` fetches them,
+// checks their md5 and stores them in the checkout's data/ folder (or the user cache). They
+// are read with a real NumPy reader (npyio). When they are absent — offline machines, CI —
+// the loaders fall back to a synthetic stand-in embedded in the module (package
+// data/synthetic): the same files, array names and shapes semantics, made by Synthesize
+// from a population of orientation-tuned model neurons (see data/README.md). Every loader
+// reports which of the two it used (Source).
+package data
+
+import (
+	"crypto/md5"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// File is one of the course's data files.
+type File struct {
+	Name string // file name, e.g. W3D4_stringer_oribinned1.npz
+	URL  string // where the course downloads it (OSF)
+	MD5  string // md5 of the real file, hex
+	// Arrays are the names of the arrays the file holds.
+	Arrays []string
+}
+
+// The two Stringer et al. (2019) files the course uses.
+var (
+	// Ori1 holds resp (360 stimuli × neurons, z-scored over stimuli, averaged in 1° bins)
+	// and stimuli (the 360 orientations, 0…359°).
+	Ori1 = File{Name: "W3D4_stringer_oribinned1.npz", URL: "https://osf.io/683xc/download",
+		MD5: "436599dfd8ebe6019f066c38aed20580", Arrays: []string{"resp", "stimuli"}}
+	// Ori6Split holds resp_train and resp_test (60 stimuli × neurons, averaged in 6° bins
+	// over two disjoint sets of trials) and stimuli (the 60 bin centres).
+	Ori6Split = File{Name: "W3D4_stringer_oribinned6_split.npz", URL: "https://osf.io/p3aeb/download",
+		MD5: "b3f7245c6221234a676b71a1f43c3bb5", Arrays: []string{"resp_train", "resp_test", "stimuli"}}
+	// Files lists both.
+	Files = []File{Ori1, Ori6Split}
+)
+
+// Environment variables that steer the loaders.
+const (
+	// EnvDir names a folder searched first for the real files (and used by `nma data download`).
+	EnvDir = "NMA_DATA_DIR"
+	// EnvData set to "synthetic" makes the loaders ignore real files (e.g. to reproduce the
+	// committed example images, which are made with the synthetic data).
+	EnvData = "NMA_DATA"
+)
+
+// ModulePath is the module whose checkout's data/ folder holds downloaded files.
+const ModulePath = "github.com/nma-go/nma-go"
+
+// FindRoot walks up from dir to the root of the course checkout (the folder whose go.mod
+// declares ModulePath).
+func FindRoot(dir string) (string, error) {
+	d, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for {
+		b, err := os.ReadFile(filepath.Join(d, "go.mod"))
+		if err == nil && strings.Contains(string(b), "module "+ModulePath+"\n") {
+			return d, nil
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", fmt.Errorf("no checkout of %s above %s", ModulePath, dir)
+		}
+		d = parent
+	}
+}
+
+// SearchDirs returns the folders searched for the real files, in order: $NMA_DATA_DIR, the
+// checkout's data/ folder (found from the working directory), and the user cache folder
+// (e.g. ~/.cache/nma-go).
+func SearchDirs() []string {
+	var dirs []string
+	if d := os.Getenv(EnvDir); d != "" {
+		dirs = append(dirs, d)
+	}
+	if root, err := FindRoot("."); err == nil {
+		dirs = append(dirs, filepath.Join(root, "data"))
+	}
+	if c, err := os.UserCacheDir(); err == nil {
+		dirs = append(dirs, filepath.Join(c, "nma-go"))
+	}
+	return dirs
+}
+
+// DefaultDir is where `nma data download` stores the files: $NMA_DATA_DIR, else the
+// checkout's data/ folder, else the user cache folder.
+func DefaultDir() (string, error) {
+	dirs := SearchDirs()
+	if len(dirs) == 0 {
+		return "", errors.New("no folder for the data: set " + EnvDir)
+	}
+	return dirs[0], nil
+}
+
+// MD5File returns the hex md5 of a file.
+func MD5File(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := md5.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// Locate returns the path of the real file f in the search folders, or "" when it is in
+// none. A file that is present but has the wrong md5 is an error (re-download it).
+func Locate(f File) (string, error) {
+	if os.Getenv(EnvData) == "synthetic" {
+		return "", nil
+	}
+	for _, d := range SearchDirs() {
+		p := filepath.Join(d, f.Name)
+		if _, err := os.Stat(p); err != nil {
+			continue
+		}
+		sum, err := MD5File(p)
+		if err != nil {
+			return "", fmt.Errorf("reading %s: %w", p, err)
+		}
+		if sum != f.MD5 {
+			return "", fmt.Errorf("%s has md5 %s, expected %s: the file is corrupted or not the course's; delete it or run `nma data download --force`", p, sum, f.MD5)
+		}
+		return p, nil
+	}
+	return "", nil
+}
+
+// Source says which dataset a loader used.
+type Source struct {
+	// Path is the real file read, or "" for the embedded synthetic data.
+	Path string
+	// Synthetic is true for the embedded stand-in.
+	Synthetic bool
+	// Neurons is the number of neurons in the file.
+	Neurons int
+	// Fingerprint is the md5 of the file's bytes (hex): a key for caches of results
+	// computed from the data.
+	Fingerprint string
+}
+
+func (s Source) String() string {
+	if s.Synthetic {
+		return fmt.Sprintf("synthetic stand-in for Stringer et al. (2019): %d model neurons (embedded; see data/README.md — run `nma data download` for the real recordings)", s.Neurons)
+	}
+	return fmt.Sprintf("Stringer et al. (2019) mouse V1 recordings: %d neurons (%s)", s.Neurons, s.Path)
+}
+
+// openArrays reads file f: the real one when Locate finds it, otherwise the embedded
+// synthetic one from fsys.
+func openArrays(f File, fsys fs.FS) (map[string]Array, Source, error) {
+	p, err := Locate(f)
+	if err != nil {
+		return nil, Source{}, err
+	}
+	var arrays map[string]Array
+	src := Source{Path: p}
+	if p != "" {
+		src.Fingerprint = f.MD5 // Locate checked it
+		fh, err := os.Open(p)
+		if err != nil {
+			return nil, src, err
+		}
+		defer fh.Close()
+		st, err := fh.Stat()
+		if err != nil {
+			return nil, src, err
+		}
+		arrays, err = ReadNPZ(fh, st.Size())
+		if err != nil {
+			return nil, src, fmt.Errorf("%s: %w", p, err)
+		}
+	} else {
+		b, err := fs.ReadFile(fsys, f.Name)
+		if err != nil {
+			return nil, src, fmt.Errorf("the embedded synthetic %s is missing: %w", f.Name, err)
+		}
+		src.Synthetic = true
+		sum := md5.Sum(b)
+		src.Fingerprint = hex.EncodeToString(sum[:])
+		arrays, err = ReadNPZBytes(b)
+		if err != nil {
+			return nil, src, fmt.Errorf("embedded %s: %w", f.Name, err)
+		}
+	}
+	for _, name := range f.Arrays {
+		if _, ok := arrays[name]; !ok {
+			return nil, src, fmt.Errorf("%s has no array %q (it has %v)", f.Name, name, keys(arrays))
+		}
+	}
+	return arrays, src, nil
+}
+
+func keys(m map[string]Array) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}

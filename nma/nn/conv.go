@@ -1,0 +1,308 @@
+package nn
+
+import (
+	"fmt"
+	"math"
+	"runtime"
+	"sync"
+
+	"gonum.org/v1/gonum/floats"
+)
+
+// Conv2d is a 2-D convolution with stride 1 and zero padding (nn.Conv2d(cIn, cOut,
+// kernel_size=K, padding=P)): for input (batch, InChannels, H, W) the output is
+// (batch, OutChannels, H+2P−K+1, W+2P−K+1), with
+//
+//	out[b,o,y,x] = Bias[o] + Σ_{c,i,j} Weight[o,c,i,j] · in[b,c,y+i−P,x+j−P]
+//
+// (a cross-correlation, as in PyTorch). Weight is (OutChannels, InChannels, K, K).
+type Conv2d struct {
+	Hooks
+	InChannels, OutChannels, KernelSize, Padding int
+	Weight, Bias                                 *Tensor
+}
+
+// NewConv2d returns a convolution initialised as PyTorch does: weights and biases uniform
+// in ±1/√(inChannels·K²), drawn from g.
+func NewConv2d(inChannels, outChannels, kernelSize, padding int, g *Generator) *Conv2d {
+	if inChannels < 1 || outChannels < 1 || kernelSize < 1 || padding < 0 {
+		panic(fmt.Sprintf("nn.NewConv2d: inChannels=%d, outChannels=%d, kernelSize=%d must be at least 1 and padding=%d at least 0",
+			inChannels, outChannels, kernelSize, padding))
+	}
+	fanIn := inChannels * kernelSize * kernelSize
+	bound := 1 / math.Sqrt(float64(fanIn))
+	w := FromData(g.Uniform(-bound, bound, outChannels*fanIn), outChannels, inChannels, kernelSize, kernelSize)
+	b := FromData(g.Uniform(-bound, bound, outChannels), outChannels)
+	return &Conv2d{InChannels: inChannels, OutChannels: outChannels, KernelSize: kernelSize, Padding: padding,
+		Weight: NewParameter(w), Bias: NewParameter(b)}
+}
+
+// Parameters returns the weight and the bias.
+func (c *Conv2d) Parameters() []*Tensor { return []*Tensor{c.Weight, c.Bias} }
+
+// parallel runs f(lo, hi) over [0, n) split into contiguous chunks, one per core.
+func parallel(n int, f func(worker, lo, hi int)) int {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		f(0, 0, n)
+		return 1
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		lo, hi := w*n/workers, (w+1)*n/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(w, lo, hi)
+		}()
+	}
+	wg.Wait()
+	return workers
+}
+
+// pad copies an H×W plane into the middle of a zeroed (H+2P)×(W+2P) buffer.
+func pad(dst, src []float64, H, W, P int) {
+	Wp := W + 2*P
+	clear(dst)
+	for y := 0; y < H; y++ {
+		copy(dst[(y+P)*Wp+P:(y+P)*Wp+P+W], src[y*W:(y+1)*W])
+	}
+}
+
+// Forward convolves a batch (batch, InChannels, H, W).
+//
+// Each input plane is zero-padded to (H+2P)×(W+2P) = Hp×Wp; the output is then computed on
+// an Ho×Wp grid (the last Wp−Wo columns are discarded), so that every filter tap is one long
+// contiguous multiply-add (gonum's assembly axpy) over the padded plane.
+func (c *Conv2d) Forward(x *Tensor) *Tensor {
+	if len(x.Shape) != 4 || x.Shape[1] != c.InChannels {
+		panic(fmt.Sprintf("nn.Conv2d.Forward: input shape %v, want (batch, %d, height, width)", x.Shape, c.InChannels))
+	}
+	B, Cin, H, W := x.Shape[0], x.Shape[1], x.Shape[2], x.Shape[3]
+	K, P, Cout := c.KernelSize, c.Padding, c.OutChannels
+	Ho, Wo := H+2*P-K+1, W+2*P-K+1
+	if Ho < 1 || Wo < 1 {
+		panic(fmt.Sprintf("nn.Conv2d.Forward: input %d×%d is smaller than the kernel %d with padding %d", H, W, K, P))
+	}
+	Hp, Wp := H+2*P, W+2*P
+	n := (Ho-1)*Wp + Wo // span of the output grid in the padded layout
+	w := c.Weight.Data
+	y := make([]float64, B*Cout*Ho*Wo)
+	parallel(B, func(_, lo, hi int) {
+		padded := make([]float64, Hp*Wp)
+		full := make([]float64, Cout*n)
+		for b := lo; b < hi; b++ {
+			clear(full)
+			for ci := 0; ci < Cin; ci++ {
+				pad(padded, x.Data[(b*Cin+ci)*H*W:(b*Cin+ci+1)*H*W], H, W, P)
+				for o := 0; o < Cout; o++ {
+					acc := full[o*n : (o+1)*n]
+					wk := w[(o*Cin+ci)*K*K : (o*Cin+ci+1)*K*K]
+					for ky := 0; ky < K; ky++ {
+						for kx := 0; kx < K; kx++ {
+							if wv := wk[ky*K+kx]; wv != 0 {
+								off := ky*Wp + kx
+								floats.AddScaled(acc, wv, padded[off:off+n])
+							}
+						}
+					}
+				}
+			}
+			for o := 0; o < Cout; o++ {
+				out := y[(b*Cout+o)*Ho*Wo : (b*Cout+o+1)*Ho*Wo]
+				acc := full[o*n : (o+1)*n]
+				bias := c.Bias.Data[o]
+				for oy := 0; oy < Ho; oy++ {
+					row := out[oy*Wo : (oy+1)*Wo]
+					src := acc[oy*Wp : oy*Wp+Wo]
+					for i, v := range src {
+						row[i] = v + bias
+					}
+				}
+			}
+		}
+	})
+	res := result([]int{B, Cout, Ho, Wo}, y, func(g []float64) { c.backward(x, g, B, Cin, H, W, Ho, Wo) }, x, c.Weight, c.Bias)
+	c.runHooks(c, x, res)
+	return res
+}
+
+// backward passes the output gradient g to the weights, the bias and (when it needs one)
+// the input. Output gradients that are mostly zero (after max pooling) take a sparse path.
+func (c *Conv2d) backward(x *Tensor, g []float64, B, Cin, H, W, Ho, Wo int) {
+	K, P, Cout := c.KernelSize, c.Padding, c.OutChannels
+	Hp, Wp := H+2*P, W+2*P
+	n := (Ho-1)*Wp + Wo
+	needW, needB, needX := c.Weight.RequiresGrad(), c.Bias.RequiresGrad(), x.RequiresGrad()
+	workers := min(runtime.GOMAXPROCS(0), B)
+	gws := make([][]float64, workers)
+	gbs := make([][]float64, workers)
+	for i := range gws {
+		gws[i] = make([]float64, len(c.Weight.Data))
+		gbs[i] = make([]float64, Cout)
+	}
+	var gx []float64
+	if needX {
+		gx = make([]float64, len(x.Data))
+	}
+	w := c.Weight.Data
+	parallel(B, func(wk, lo, hi int) {
+		gw, gb := gws[wk], gbs[wk]
+		padded := make([]float64, Hp*Wp)
+		gpad := make([]float64, Hp*Wp)
+		gfull := make([]float64, n)
+		for b := lo; b < hi; b++ {
+			for ci := 0; ci < Cin; ci++ {
+				in := x.Data[(b*Cin+ci)*H*W : (b*Cin+ci+1)*H*W]
+				pad(padded, in, H, W, P)
+				if needX {
+					clear(gpad)
+				}
+				for o := 0; o < Cout; o++ {
+					gout := g[(b*Cout+o)*Ho*Wo : (b*Cout+o+1)*Ho*Wo]
+					nnz := 0
+					for _, v := range gout {
+						if v != 0 {
+							nnz++
+						}
+					}
+					if ci == 0 {
+						for _, v := range gout {
+							gb[o] += v
+						}
+					}
+					if nnz == 0 {
+						continue
+					}
+					gwk := gw[(o*Cin+ci)*K*K : (o*Cin+ci+1)*K*K]
+					wk := w[(o*Cin+ci)*K*K : (o*Cin+ci+1)*K*K]
+					if nnz*8 < len(gout) { // sparse: visit only the non-zero output gradients
+						for pos, v := range gout {
+							if v == 0 {
+								continue
+							}
+							oy, ox := pos/Wo, pos%Wo
+							for ky := 0; ky < K; ky++ {
+								prow := padded[(oy+ky)*Wp+ox : (oy+ky)*Wp+ox+K]
+								for kx, pv := range prow {
+									gwk[ky*K+kx] += v * pv
+								}
+								if needX {
+									grow := gpad[(oy+ky)*Wp+ox : (oy+ky)*Wp+ox+K]
+									for kx := range grow {
+										grow[kx] += v * wk[ky*K+kx]
+									}
+								}
+							}
+						}
+						continue
+					}
+					clear(gfull)
+					for oy := 0; oy < Ho; oy++ {
+						copy(gfull[oy*Wp:oy*Wp+Wo], gout[oy*Wo:(oy+1)*Wo])
+					}
+					for ky := 0; ky < K; ky++ {
+						for kx := 0; kx < K; kx++ {
+							off := ky*Wp + kx
+							if needW {
+								gwk[ky*K+kx] += floats.Dot(gfull, padded[off:off+n])
+							}
+							if needX {
+								floats.AddScaled(gpad[off:off+n], wk[ky*K+kx], gfull)
+							}
+						}
+					}
+				}
+				if needX {
+					gin := gx[(b*Cin+ci)*H*W : (b*Cin+ci+1)*H*W]
+					for yy := 0; yy < H; yy++ {
+						copy(gin[yy*W:(yy+1)*W], gpad[(yy+P)*Wp+P:(yy+P)*Wp+P+W])
+					}
+				}
+			}
+		}
+	})
+	if needW {
+		sum := make([]float64, len(w))
+		for _, gw := range gws {
+			for i, v := range gw {
+				sum[i] += v
+			}
+		}
+		c.Weight.BackwardWith(sum)
+	}
+	if needB {
+		sum := make([]float64, Cout)
+		for _, gb := range gbs {
+			for i, v := range gb {
+				sum[i] += v
+			}
+		}
+		c.Bias.BackwardWith(sum)
+	}
+	if needX {
+		x.BackwardWith(gx)
+	}
+}
+
+// MaxPool2d takes the maximum over non-overlapping KernelSize×KernelSize windows
+// (nn.MaxPool2d(K), stride K): (batch, C, H, W) → (batch, C, ⌊H/K⌋, ⌊W/K⌋).
+type MaxPool2d struct {
+	Hooks
+	KernelSize int
+}
+
+// NewMaxPool2d returns a max-pooling layer with window and stride kernelSize.
+func NewMaxPool2d(kernelSize int) *MaxPool2d {
+	if kernelSize < 1 {
+		panic(fmt.Sprintf("nn.NewMaxPool2d: kernelSize=%d must be at least 1", kernelSize))
+	}
+	return &MaxPool2d{KernelSize: kernelSize}
+}
+
+// Parameters returns none.
+func (m *MaxPool2d) Parameters() []*Tensor { return nil }
+
+// Forward pools a batch (batch, C, H, W).
+func (m *MaxPool2d) Forward(x *Tensor) *Tensor {
+	if len(x.Shape) != 4 {
+		panic(fmt.Sprintf("nn.MaxPool2d.Forward: input shape %v, want (batch, channels, height, width)", x.Shape))
+	}
+	B, C, H, W := x.Shape[0], x.Shape[1], x.Shape[2], x.Shape[3]
+	k := m.KernelSize
+	Ho, Wo := H/k, W/k
+	if Ho < 1 || Wo < 1 {
+		panic(fmt.Sprintf("nn.MaxPool2d.Forward: input %d×%d is smaller than the window %d", H, W, k))
+	}
+	y := make([]float64, B*C*Ho*Wo)
+	arg := make([]int, len(y))
+	parallel(B*C, func(_, lo, hi int) {
+		for p := lo; p < hi; p++ {
+			in := x.Data[p*H*W : (p+1)*H*W]
+			for oy := 0; oy < Ho; oy++ {
+				for ox := 0; ox < Wo; ox++ {
+					best, bi := math.Inf(-1), -1
+					for dy := 0; dy < k; dy++ {
+						row := (oy*k+dy)*W + ox*k
+						for dx, v := range in[row : row+k] {
+							if v > best || bi < 0 || math.IsNaN(v) {
+								best, bi = v, row+dx
+							}
+						}
+					}
+					o := (p*Ho+oy)*Wo + ox
+					y[o], arg[o] = best, p*H*W+bi
+				}
+			}
+		}
+	})
+	res := result([]int{B, C, Ho, Wo}, y, func(g []float64) {
+		gx := make([]float64, len(x.Data))
+		for o, v := range g {
+			gx[arg[o]] += v
+		}
+		x.BackwardWith(gx)
+	}, x)
+	m.runHooks(m, x, res)
+	return res
+}
