@@ -2,11 +2,13 @@ package fig
 
 import (
 	"fmt"
+	"image"
 	"image/color"
 	"math"
 	"sync"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/palette"
 	"gonum.org/v1/plot/palette/moreland"
 	"gonum.org/v1/plot/plotter"
@@ -174,25 +176,6 @@ func Hist(p *plot.Plot, v []float64, n int, density bool, opts ...Opt) *plotter.
 	return h
 }
 
-// grid adapts a row-major matrix (row 0 at the top, like imshow) to plotter.GridXYZ.
-type grid struct {
-	z          [][]float64
-	x0, x1     float64
-	y0, y1     float64
-	rows, cols int
-}
-
-func (g grid) Dims() (c, r int) { return g.cols, g.rows }
-func (g grid) Z(c, r int) float64 {
-	return g.z[g.rows-1-r][c] // GridXYZ row 0 is at the bottom
-}
-func (g grid) X(c int) float64 {
-	return g.x0 + (float64(c)+0.5)*(g.x1-g.x0)/float64(g.cols)
-}
-func (g grid) Y(r int) float64 {
-	return g.y0 + (float64(r)+0.5)*(g.y1-g.y0)/float64(g.rows)
-}
-
 // Colormaps for heat maps.
 var (
 	// Diverging is a blue–white–red map (matplotlib's 'bwr' role).
@@ -203,8 +186,10 @@ var (
 
 // Heatmap draws the matrix z (z[row][col], row 0 at the top, as imshow does) over the box
 // [x0, x1]×[y0, y1] with colour map cm over [vmin, vmax], and adds a colour bar to the
-// panel when it belongs to figure f (pass nil for none).
-func Heatmap(f *Figure, p *plot.Plot, z [][]float64, x0, x1, y0, y1 float64, cm palette.ColorMap, vmin, vmax float64) (*plotter.HeatMap, error) {
+// panel when it belongs to figure f (pass nil for none). Like imshow, values outside
+// [vmin, vmax] take the end colours, NaN cells stay transparent, and cells are drawn sharp
+// (nearest neighbour, no seams between cells).
+func Heatmap(f *Figure, p *plot.Plot, z [][]float64, x0, x1, y0, y1 float64, cm palette.ColorMap, vmin, vmax float64) (*plotter.Image, error) {
 	rows := len(z)
 	if rows == 0 || len(z[0]) == 0 {
 		return nil, fmt.Errorf("fig.Heatmap: z is empty (%d rows)", rows)
@@ -218,18 +203,19 @@ func Heatmap(f *Figure, p *plot.Plot, z [][]float64, x0, x1, y0, y1 float64, cm 
 	if !(vmax > vmin) {
 		return nil, fmt.Errorf("fig.Heatmap: vmax=%g must exceed vmin=%g", vmax, vmin)
 	}
-	cm.SetMin(vmin)
-	cm.SetMax(vmax)
-	hm := plotter.NewHeatMap(grid{z: z, x0: x0, x1: x1, y0: y0, y1: y1, rows: rows, cols: cols}, cm.Palette(255))
-	hm.Min, hm.Max = vmin, vmax
-	hm.Rasterized = true
-	add(p, hm)
+	img, err := rasterize(z, cm, vmin, vmax)
+	if err != nil {
+		return nil, err
+	}
+	im := plotter.NewImage(img, x0, y0, x1, y1)
+	add(p, im)
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = x0, x1, y0, y1
 	if f != nil {
 		cb := NewPlot("", "", "")
 		cb.Add(&plotter.ColorBar{ColorMap: cm, Vertical: true})
 		cb.HideX()
 		cb.Y.Label.Text = ""
+		cb.Title.TextStyle.Font = font.From(Font, FontSize*0.8)
 		for _, row := range f.panels {
 			for _, pn := range row {
 				if pn != nil && pn.p == p {
@@ -238,7 +224,54 @@ func Heatmap(f *Figure, p *plot.Plot, z [][]float64, x0, x1, y0, y1 float64, cm 
 			}
 		}
 	}
-	return hm, nil
+	return im, nil
+}
+
+// rasterize paints z as an image with k×k pixels per cell (nearest neighbour), clipping values
+// to [vmin, vmax] and leaving NaN cells transparent.
+func rasterize(z [][]float64, cm palette.ColorMap, vmin, vmax float64) (*image.NRGBA, error) {
+	rows, cols := len(z), len(z[0])
+	cm.SetMin(vmin)
+	cm.SetMax(vmax)
+	// Upscale each cell to k×k pixels so the final (bilinear) scaling keeps the cells sharp.
+	k := max(1, min(heatmapPixels/max(rows, cols), heatmapPixels))
+	img := image.NewNRGBA(image.Rect(0, 0, cols*k, rows*k))
+	for r := 0; r < rows; r++ {
+		for c := 0; c < cols; c++ {
+			v := z[r][c]
+			if math.IsNaN(v) {
+				continue // transparent
+			}
+			col, err := cm.At(math.Max(vmin, math.Min(vmax, v)))
+			if err != nil {
+				return nil, fmt.Errorf("fig.Heatmap: colour of z[%d][%d]=%g: %w", r, c, v, err)
+			}
+			nc := color.NRGBAModel.Convert(col).(color.NRGBA)
+			for dy := 0; dy < k; dy++ {
+				off := img.PixOffset(c*k, r*k+dy)
+				for dx := 0; dx < k; dx++ {
+					img.Pix[off+4*dx], img.Pix[off+4*dx+1], img.Pix[off+4*dx+2], img.Pix[off+4*dx+3] = nc.R, nc.G, nc.B, nc.A
+				}
+			}
+		}
+	}
+	return img, nil
+}
+
+// heatmapPixels is about how many pixels a heat map's longer side gets before it is scaled
+// onto the canvas.
+const heatmapPixels = 1200
+
+// ColorbarLabel puts a label above the colour bar of panel p (matplotlib's cbar.set_label).
+func (f *Figure) ColorbarLabel(p *plot.Plot, label string) *Figure {
+	for _, row := range f.panels {
+		for _, pn := range row {
+			if pn != nil && pn.p == p && pn.cb != nil {
+				pn.cb.Title.Text = label
+			}
+		}
+	}
+	return f
 }
 
 // Alpha returns c with opacity alpha in [0, 1] (matplotlib's alpha=).

@@ -2,6 +2,7 @@ package fig
 
 import (
 	"bytes"
+	"image/color"
 	"image/png"
 	"math"
 	"os"
@@ -76,10 +77,39 @@ func TestGridHeatmapAndColourBar(t *testing.T) {
 	if f.panels[0][1].cb == nil {
 		t.Error("the heat map panel has no colour bar")
 	}
-	// imshow orientation: row 0 at the top, so grid row 0 (bottom) is z's last row.
-	g := grid{z: z, rows: 2, cols: 2, x0: 0, x1: 2, y0: 0, y1: 2}
-	if g.Z(0, 0) != 2 || g.Z(1, 1) != 1 || g.X(0) != 0.5 || g.Y(1) != 1.5 {
-		t.Errorf("grid adapter orientation wrong")
+	// imshow orientation and semantics: row 0 at the top, out-of-range values clipped to
+	// the end colours, NaN transparent, cells sharp.
+	g := Grid(1, 1)
+	zz := [][]float64{{-5, 1}, {math.NaN(), 9}}
+	if _, err := Heatmap(g, g.At(0, 0), zz, 0, 2, 0, 2, Sequential(), 0, 3); err != nil {
+		t.Fatal(err)
+	}
+	im, err := rasterize(zz, Sequential(), 0, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := im.Bounds()
+	if b.Dx() != 1200 || b.Dy() != 1200 {
+		t.Errorf("raster %v, want 1200×1200 (600 px per cell)", b)
+	}
+	cm := Sequential()
+	cm.SetMin(0)
+	cm.SetMax(3)
+	lo, _ := cm.At(0)
+	hi, _ := cm.At(3)
+	px := func(x, y int) color.NRGBA { return im.NRGBAAt(x, y) }
+	if px(10, 10) != color.NRGBAModel.Convert(lo) || px(1190, 1190) != color.NRGBAModel.Convert(hi) {
+		t.Errorf("clipping: top-left %v (want %v), bottom-right %v (want %v)", px(10, 10), lo, px(1190, 1190), hi)
+	}
+	if px(10, 1190).A != 0 {
+		t.Errorf("NaN cell is not transparent: %v", px(10, 1190))
+	}
+	if px(599, 10) != px(0, 10) || px(600, 10) == px(599, 10) {
+		t.Error("cells are not sharp at their edges")
+	}
+	g.ColorbarLabel(g.At(0, 0), "rate (Hz)")
+	if g.panels[0][0].cb.Title.Text != "rate (Hz)" {
+		t.Error("ColorbarLabel")
 	}
 	if _, err := f.PNG(); err != nil {
 		t.Fatal(err)

@@ -27,24 +27,10 @@ func heatmap(f *fig.Figure, p *plot.Plot, z [][]float64, x0, x1, y0, y1 float64,
 	}
 }
 
-// Heatmap is fig.Heatmap with values outside [vmin, vmax] clipped to the range, as
-// matplotlib's imshow does (fig.Heatmap leaves them blank); NaN stays blank. Matrices of up
-// to 40 000 cells are drawn as sharp cells rather than a smoothed raster image.
+// Heatmap is fig.Heatmap (imshow semantics: values outside [vmin, vmax] clipped, NaN blank,
+// sharp cells), returning only the error.
 func Heatmap(f *fig.Figure, p *plot.Plot, z [][]float64, x0, x1, y0, y1 float64, cm palette.ColorMap, vmin, vmax float64) error {
-	c := make([][]float64, len(z))
-	for i, row := range z {
-		c[i] = make([]float64, len(row))
-		for j, v := range row {
-			c[i][j] = v
-			if !math.IsNaN(v) {
-				c[i][j] = math.Max(vmin, math.Min(vmax, v))
-			}
-		}
-	}
-	hm, err := fig.Heatmap(f, p, c, x0, x1, y0, y1, cm, vmin, vmax)
-	if err == nil && len(z)*len(z[0]) <= 40000 {
-		hm.Rasterized = false // sharp cells, like imshow's nearest interpolation
-	}
+	_, err := fig.Heatmap(f, p, z, x0, x1, y0, y1, cm, vmin, vmax)
 	return err
 }
 
