@@ -9,7 +9,7 @@ GOFILES  := $(shell find . -name '*.go' -not -path './.nma/*' 2>/dev/null)
 
 help:
 	@echo "make lab        set up everything missing and open the course in JupyterLab (classic Notebook without Lab)"
-	@echo "make test       run every test: vet, gofmt, go test, notebooks up to date, all notebooks in both modes"
+	@echo "make test       run every test: vet, gofmt, go test, notebooks up to date, all notebooks in both modes and in a browser"
 	@echo "make notebooks  rebuild notebooks/*.ipynb from notebooks/src/*.md"
 	@echo "make static     regenerate the example-output images from the solutions run"
 	@echo "make e2e        run every notebook in a real browser (screenshots in build/e2e)"
@@ -35,7 +35,7 @@ unit:
 	@echo "==> go vet"
 	@go vet ./...
 	@echo "==> gofmt"
-	@test -z "$$(gofmt -l . | grep -v '^.nma/' | tee /dev/stderr)" || (echo "gofmt: the files above need gofmt -w" && exit 1)
+	@out="$$(gofmt -l . | grep -v '^.nma/' || true)"; if [ -n "$$out" ]; then echo "$$out"; echo "gofmt: the files above need gofmt -w"; exit 1; fi
 	@echo "==> go test ./..."
 	@go test ./...
 
