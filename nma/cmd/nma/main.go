@@ -39,7 +39,7 @@ Usage:
           [--both] [--cell-times] [--static DIR [--update-static]] [NOTEBOOK...]
                              execute notebooks headless through GoNB (all of notebooks/ when none
                              is given) and print a table; exit status 1 on any unexpected error
-  nma notebooks [--check] [NAME...]
+  nma notebooks [--check] [--force] [NAME...]
                              build notebooks/*.ipynb from notebooks/src/*.md (only NAME, e.g.
                              W2D4_Tutorial1, when given)
   nma grade [flags] SUBMISSION...
@@ -245,6 +245,7 @@ func notebookArgs(r string, args []string) ([]string, error) {
 func cmdNotebooks(args []string) error {
 	fs := flag.NewFlagSet("notebooks", flag.ContinueOnError)
 	check := fs.Bool("check", false, "do not write: exit 1 if a notebook differs from its source")
+	force := fs.Bool("force", false, "also replace notebooks that hold outputs (someone's work); a backup is kept in .nma/backup")
 	if err := fs.Parse(args); err != nil {
 		return exitError(2)
 	}
@@ -252,6 +253,7 @@ func cmdNotebooks(args []string) error {
 	if err != nil {
 		return err
 	}
+	overwriteWork = *force
 	stale, err := BuildNotebooks(r, !*check, os.Stdout, fs.Args()...)
 	if err != nil {
 		return err
@@ -302,6 +304,9 @@ func BuildNotebooks(r string, write bool, log io.Writer, names ...string) ([]str
 		}
 		stale = append(stale, name)
 		if write {
+			if err := protectWork(r, target, have); err != nil {
+				return nil, err
+			}
 			if err := os.WriteFile(target, want, 0o644); err != nil {
 				return nil, err
 			}
@@ -309,6 +314,43 @@ func BuildNotebooks(r string, write bool, log io.Writer, names ...string) ([]str
 		}
 	}
 	return stale, nil
+}
+
+// overwriteWork lets BuildNotebooks replace notebooks that hold outputs (nma notebooks --force).
+var overwriteWork bool
+
+// protectWork keeps a student's work: a notebook that was executed (it holds outputs or
+// execution counts, which committed course notebooks never do) is not replaced unless forced,
+// and whatever is replaced is first copied to .nma/backup.
+func protectWork(root, target string, old []byte) error {
+	if len(old) == 0 {
+		return nil
+	}
+	nb, err := notebook.Parse(old)
+	worked := err != nil // unreadable: keep it too
+	if nb != nil {
+		for _, c := range nb.Cells {
+			if len(c.Outputs) > 0 || c.ExecutionCount != nil {
+				worked = true
+			}
+		}
+	}
+	if worked && !overwriteWork {
+		return fmt.Errorf("%s holds outputs (someone worked in it): not replacing it; save your copy elsewhere, or run `nma notebooks --force` (a backup is kept in .nma/backup)", target)
+	}
+	dir := filepath.Join(root, ".nma", "backup")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, filepath.Base(target)+"."+time.Now().Format("20060102-150405")+".*")
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(old); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func have(cmd string, args ...string) bool {

@@ -99,3 +99,35 @@ func TestRunRejectsBadFlagsWithTheirValue(t *testing.T) {
 		}
 	}
 }
+
+func TestProtectWorkNeverLosesANotebook(t *testing.T) {
+	root := t.TempDir()
+	target := filepath.Join(root, "W9D9_Tutorial1.ipynb")
+	clean := []byte(`{"cells": [{"cell_type": "code", "metadata": {}, "source": "x", "outputs": []}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}`)
+	worked := []byte(`{"cells": [{"cell_type": "code", "execution_count": 3, "metadata": {}, "source": "x", "outputs": [{"output_type": "stream", "name": "stdout", "text": "hi"}]}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}`)
+	if err := protectWork(root, target, clean); err != nil {
+		t.Errorf("a clean course notebook may be rebuilt: %v", err)
+	}
+	err := protectWork(root, target, worked)
+	if err == nil || !strings.Contains(err.Error(), "holds outputs") || !strings.Contains(err.Error(), "--force") {
+		t.Errorf("an executed notebook must not be replaced without --force: %v", err)
+	}
+	overwriteWork = true
+	defer func() { overwriteWork = false }()
+	if err := protectWork(root, target, worked); err != nil {
+		t.Fatal(err)
+	}
+	backups, _ := filepath.Glob(filepath.Join(root, ".nma", "backup", "W9D9_Tutorial1.ipynb.*"))
+	if len(backups) != 2 {
+		t.Fatalf("backups %v, want one per replaced notebook (2)", backups)
+	}
+	found := false
+	for _, b := range backups {
+		if data, _ := os.ReadFile(b); string(data) == string(worked) {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the student's notebook is not among the backups")
+	}
+}
