@@ -7,8 +7,8 @@ import (
 
 // tutorial1 lists the exercises of Tutorial 1 (Decoding neural responses).
 var tutorial1 = []exercise.Exercise{
-	{ID: "W2D1.T1.E1", Title: "Coding Exercise 2.2: nonlinear activations (DeepNetReLU forward pass)", Notebook: "W2D1_Tutorial1", Funcs: []string{"DeepNetReLUForward"},
-		Check: func(impl any) exercise.Result { return CheckDeepNetReLUForward(impl.(ForwardFunc)) }, Stub: ForwardFunc(DeepNetReLUForward), Solution: ForwardFunc(sol.DeepNetReLUForward)},
-	{ID: "W2D1.T1.E2", Title: "Coding Exercise 3.2: gradient descent", Notebook: "W2D1_Tutorial1", Funcs: []string{"Train"},
-		Check: func(impl any) exercise.Result { return CheckTrain(impl.(TrainFunc)) }, Stub: TrainFunc(Train), Solution: TrainFunc(sol.Train)},
+	exercise.Define(exercise.Exercise{ID: "W2D1.T1.E1", Title: "Coding Exercise 2.2: nonlinear activations (DeepNetReLU forward pass)", Notebook: "W2D1_Tutorial1", Funcs: []string{"DeepNetReLUForward"}},
+		CheckDeepNetReLUForward, DeepNetReLUForward, sol.DeepNetReLUForward),
+	exercise.Define(exercise.Exercise{ID: "W2D1.T1.E2", Title: "Coding Exercise 3.2: gradient descent", Notebook: "W2D1_Tutorial1", Funcs: []string{"Train"}},
+		CheckTrain, Train, sol.Train),
 }

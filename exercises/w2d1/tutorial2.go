@@ -7,8 +7,8 @@ import (
 
 // tutorial2 lists the exercises of Tutorial 2 (Convolutional neural networks).
 var tutorial2 = []exercise.Exercise{
-	{ID: "W2D1.T2.E1", Title: "Coding Exercise 1.3: 2D convolution", Notebook: "W2D1_Tutorial2", Funcs: []string{"ConvolveStimuli"},
-		Check: func(impl any) exercise.Result { return CheckConvolveStimuli(impl.(ConvolveFunc)) }, Stub: ConvolveFunc(ConvolveStimuli), Solution: ConvolveFunc(sol.ConvolveStimuli)},
-	{ID: "W2D1.T2.E2", Title: "Bonus Coding Exercise 2: visualizing convolutional filter weights", Notebook: "W2D1_Tutorial2", Funcs: []string{"ConvWeights"}, Bonus: true,
-		Check: func(impl any) exercise.Result { return CheckConvWeights(impl.(ConvWeightsFunc)) }, Stub: ConvWeightsFunc(ConvWeights), Solution: ConvWeightsFunc(sol.ConvWeights)},
+	exercise.Define(exercise.Exercise{ID: "W2D1.T2.E1", Title: "Coding Exercise 1.3: 2D convolution", Notebook: "W2D1_Tutorial2", Funcs: []string{"ConvolveStimuli"}},
+		CheckConvolveStimuli, ConvolveStimuli, sol.ConvolveStimuli),
+	exercise.Define(exercise.Exercise{ID: "W2D1.T2.E2", Title: "Bonus Coding Exercise 2: visualizing convolutional filter weights", Notebook: "W2D1_Tutorial2", Funcs: []string{"ConvWeights"}, Bonus: true},
+		CheckConvWeights, ConvWeights, sol.ConvWeights),
 }

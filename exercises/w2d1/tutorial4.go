@@ -8,12 +8,12 @@ import (
 // tutorial4 lists the exercises of Tutorial 4 (Bonus: diving deeper into decoding and
 // encoding). The whole tutorial is a bonus.
 var tutorial4 = []exercise.Exercise{
-	{ID: "W2D1.T4.E1", Title: "Coding Exercise 1.1: visualizing weights (preferred orientations)", Notebook: "W2D1_Tutorial4", Funcs: []string{"PreferredOrientation"}, Bonus: true,
-		Check: func(impl any) exercise.Result { return CheckPreferredOrientation(impl.(PreferredFunc)) }, Stub: PreferredFunc(PreferredOrientation), Solution: PreferredFunc(sol.PreferredOrientation)},
-	{ID: "W2D1.T4.E2", Title: "Coding Exercise 2.2: a new loss function", Notebook: "W2D1_Tutorial4", Funcs: []string{"NewDecoder"}, Bonus: true,
-		Check: func(impl any) exercise.Result { return CheckNewDecoder(impl.(NewDecoderFunc)) }, Stub: NewDecoderFunc(NewDecoder), Solution: NewDecoderFunc(sol.NewDecoder)},
-	{ID: "W2D1.T4.E3", Title: "Coding Exercise 2.3: add regularization", Notebook: "W2D1_Tutorial4", Funcs: []string{"RegularizedLoss"}, Bonus: true,
-		Check: func(impl any) exercise.Result { return CheckRegularizedLoss(impl.(RegLossFunc)) }, Stub: RegLossFunc(RegularizedLoss), Solution: RegLossFunc(sol.RegularizedLoss)},
-	{ID: "W2D1.T4.E4", Title: "Coding Exercise 3.2: add a linear layer (convolutional encoding model)", Notebook: "W2D1_Tutorial4", Funcs: []string{"NewConvFC"}, Bonus: true,
-		Check: func(impl any) exercise.Result { return CheckNewConvFC(impl.(NewConvFCFunc)) }, Stub: NewConvFCFunc(NewConvFC), Solution: NewConvFCFunc(sol.NewConvFC)},
+	exercise.Define(exercise.Exercise{ID: "W2D1.T4.E1", Title: "Coding Exercise 1.1: visualizing weights (preferred orientations)", Notebook: "W2D1_Tutorial4", Funcs: []string{"PreferredOrientation"}, Bonus: true},
+		CheckPreferredOrientation, PreferredOrientation, sol.PreferredOrientation),
+	exercise.Define(exercise.Exercise{ID: "W2D1.T4.E2", Title: "Coding Exercise 2.2: a new loss function", Notebook: "W2D1_Tutorial4", Funcs: []string{"NewDecoder"}, Bonus: true},
+		CheckNewDecoder, NewDecoder, sol.NewDecoder),
+	exercise.Define(exercise.Exercise{ID: "W2D1.T4.E3", Title: "Coding Exercise 2.3: add regularization", Notebook: "W2D1_Tutorial4", Funcs: []string{"RegularizedLoss"}, Bonus: true},
+		CheckRegularizedLoss, RegularizedLoss, sol.RegularizedLoss),
+	exercise.Define(exercise.Exercise{ID: "W2D1.T4.E4", Title: "Coding Exercise 3.2: add a linear layer (convolutional encoding model)", Notebook: "W2D1_Tutorial4", Funcs: []string{"NewConvFC"}, Bonus: true},
+		CheckNewConvFC, NewConvFC, sol.NewConvFC),
 }

@@ -7,10 +7,8 @@ import (
 
 // tutorial2 lists the exercises of Tutorial 2 (Markov processes).
 var tutorial2 = []exercise.Exercise{
-	{ID: "W2D2.T2.E1", Title: "Coding Exercise 1: computing intervals between switches", Notebook: "W2D2_Tutorial2", Funcs: []string{"InterSwitchIntervals"},
-		Check: func(impl any) exercise.Result { return CheckInterSwitchIntervals(impl.(IntervalsFunc)) },
-		Stub:  IntervalsFunc(InterSwitchIntervals), Solution: IntervalsFunc(sol.InterSwitchIntervals)},
-	{ID: "W2D2.T2.E2", Title: "Coding Exercise 2: probability propagation", Notebook: "W2D2_Tutorial2", Funcs: []string{"SimulateProbProp"},
-		Check: func(impl any) exercise.Result { return CheckSimulateProbProp(impl.(ProbPropFunc)) },
-		Stub:  ProbPropFunc(SimulateProbProp), Solution: ProbPropFunc(sol.SimulateProbProp)},
+	exercise.Define(exercise.Exercise{ID: "W2D2.T2.E1", Title: "Coding Exercise 1: computing intervals between switches", Notebook: "W2D2_Tutorial2", Funcs: []string{"InterSwitchIntervals"}},
+		CheckInterSwitchIntervals, InterSwitchIntervals, sol.InterSwitchIntervals),
+	exercise.Define(exercise.Exercise{ID: "W2D2.T2.E2", Title: "Coding Exercise 2: probability propagation", Notebook: "W2D2_Tutorial2", Funcs: []string{"SimulateProbProp"}},
+		CheckSimulateProbProp, SimulateProbProp, sol.SimulateProbProp),
 }

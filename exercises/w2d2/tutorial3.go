@@ -7,16 +7,12 @@ import (
 
 // tutorial3 lists the exercises of Tutorial 3 (Combining determinism and stochasticity).
 var tutorial3 = []exercise.Exercise{
-	{ID: "W2D2.T3.E1", Title: "Coding Exercise 1A: random walk simulation", Notebook: "W2D2_Tutorial3", Funcs: []string{"RandomWalkSimulator"},
-		Check: func(impl any) exercise.Result { return CheckRandomWalkSimulator(impl.(RandomWalkFunc)) },
-		Stub:  RandomWalkFunc(RandomWalkSimulator), Solution: RandomWalkFunc(sol.RandomWalkSimulator)},
-	{ID: "W2D2.T3.E2", Title: "Coding Exercise 1B: random walk mean and variance", Notebook: "W2D2_Tutorial3", Funcs: []string{"MeanAndVariance"},
-		Check: func(impl any) exercise.Result { return CheckMeanAndVariance(impl.(MeanVarFunc)) },
-		Stub:  MeanVarFunc(MeanAndVariance), Solution: MeanVarFunc(sol.MeanAndVariance)},
-	{ID: "W2D2.T3.E3", Title: "Coding Exercise 2: drift-diffusion model", Notebook: "W2D2_Tutorial3", Funcs: []string{"SimulateDDM"},
-		Check: func(impl any) exercise.Result { return CheckSimulateDDM(impl.(SimulateDDMFunc)) },
-		Stub:  SimulateDDMFunc(SimulateDDM), Solution: SimulateDDMFunc(sol.SimulateDDM)},
-	{ID: "W2D2.T3.E4", Title: "Coding Exercise 3: computing the variances", Notebook: "W2D2_Tutorial3", Funcs: []string{"AnalyticalVariances"},
-		Check: func(impl any) exercise.Result { return CheckAnalyticalVariances(impl.(AnalyticVarsFunc)) },
-		Stub:  AnalyticVarsFunc(AnalyticalVariances), Solution: AnalyticVarsFunc(sol.AnalyticalVariances)},
+	exercise.Define(exercise.Exercise{ID: "W2D2.T3.E1", Title: "Coding Exercise 1A: random walk simulation", Notebook: "W2D2_Tutorial3", Funcs: []string{"RandomWalkSimulator"}},
+		CheckRandomWalkSimulator, RandomWalkSimulator, sol.RandomWalkSimulator),
+	exercise.Define(exercise.Exercise{ID: "W2D2.T3.E2", Title: "Coding Exercise 1B: random walk mean and variance", Notebook: "W2D2_Tutorial3", Funcs: []string{"MeanAndVariance"}},
+		CheckMeanAndVariance, MeanAndVariance, sol.MeanAndVariance),
+	exercise.Define(exercise.Exercise{ID: "W2D2.T3.E3", Title: "Coding Exercise 2: drift-diffusion model", Notebook: "W2D2_Tutorial3", Funcs: []string{"SimulateDDM"}},
+		CheckSimulateDDM, SimulateDDM, sol.SimulateDDM),
+	exercise.Define(exercise.Exercise{ID: "W2D2.T3.E4", Title: "Coding Exercise 3: computing the variances", Notebook: "W2D2_Tutorial3", Funcs: []string{"AnalyticalVariances"}},
+		CheckAnalyticalVariances, AnalyticalVariances, sol.AnalyticalVariances),
 }

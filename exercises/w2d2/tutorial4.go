@@ -7,10 +7,8 @@ import (
 
 // tutorial4 lists the exercises of Tutorial 4 (Autoregressive models).
 var tutorial4 = []exercise.Exercise{
-	{ID: "W2D2.T4.E1", Title: "Coding Exercise 1: residuals of the autoregressive model", Notebook: "W2D2_Tutorial4", Funcs: []string{"Residuals"},
-		Check: func(impl any) exercise.Result { return CheckResiduals(impl.(ResidualsFunc)) },
-		Stub:  ResidualsFunc(Residuals), Solution: ResidualsFunc(sol.Residuals)},
-	{ID: "W2D2.T4.E2", Title: "Coding Exercise 2: fitting AR models", Notebook: "W2D2_Tutorial4", Funcs: []string{"FitARModel"},
-		Check: func(impl any) exercise.Result { return CheckFitARModel(impl.(FitARFunc)) },
-		Stub:  FitARFunc(FitARModel), Solution: FitARFunc(sol.FitARModel)},
+	exercise.Define(exercise.Exercise{ID: "W2D2.T4.E1", Title: "Coding Exercise 1: residuals of the autoregressive model", Notebook: "W2D2_Tutorial4", Funcs: []string{"Residuals"}},
+		CheckResiduals, Residuals, sol.Residuals),
+	exercise.Define(exercise.Exercise{ID: "W2D2.T4.E2", Title: "Coding Exercise 2: fitting AR models", Notebook: "W2D2_Tutorial4", Funcs: []string{"FitARModel"}},
+		CheckFitARModel, FitARModel, sol.FitARModel),
 }

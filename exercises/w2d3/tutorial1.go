@@ -7,8 +7,8 @@ import (
 
 // tutorial1 lists the exercises of Tutorial 1 (the leaky integrate-and-fire neuron).
 var tutorial1 = []exercise.Exercise{
-	{ID: "W2D3.T1.E1", Title: "Coding Exercise 1: simulate the LIF neuron", Notebook: "W2D3_Tutorial1", Funcs: []string{"RunLIF"},
-		Check: func(impl any) exercise.Result { return CheckRunLIF(impl.(RunLIFFunc)) }, Stub: RunLIFFunc(RunLIF), Solution: RunLIFFunc(sol.RunLIF)},
-	{ID: "W2D3.T1.E2", Title: "Coding Exercise 3: compute CV_ISI", Notebook: "W2D3_Tutorial1", Funcs: []string{"IsiCvLIF"},
-		Check: func(impl any) exercise.Result { return CheckIsiCvLIF(impl.(IsiCvFunc)) }, Stub: IsiCvFunc(IsiCvLIF), Solution: IsiCvFunc(sol.IsiCvLIF)},
+	exercise.Define(exercise.Exercise{ID: "W2D3.T1.E1", Title: "Coding Exercise 1: simulate the LIF neuron", Notebook: "W2D3_Tutorial1", Funcs: []string{"RunLIF"}},
+		CheckRunLIF, RunLIF, sol.RunLIF),
+	exercise.Define(exercise.Exercise{ID: "W2D3.T1.E2", Title: "Coding Exercise 3: compute CV_ISI", Notebook: "W2D3_Tutorial1", Funcs: []string{"IsiCvLIF"}},
+		CheckIsiCvLIF, IsiCvLIF, sol.IsiCvLIF),
 }

@@ -7,8 +7,8 @@ import (
 
 // tutorial2 lists the exercises of Tutorial 2 (effects of input correlation).
 var tutorial2 = []exercise.Exercise{
-	{ID: "W2D3.T2.E1", Title: "Coding Exercise 1A: compute the correlation", Notebook: "W2D3_Tutorial2", Funcs: []string{"MyCC"},
-		Check: func(impl any) exercise.Result { return CheckMyCC(impl.(MyCCFunc)) }, Stub: MyCCFunc(MyCC), Solution: MyCCFunc(sol.MyCC)},
-	{ID: "W2D3.T2.E2", Title: "Coding Exercise 1B: correlation between spike trains", Notebook: "W2D3_Tutorial2", Funcs: []string{"CorrCoeffPairs"},
-		Check: func(impl any) exercise.Result { return CheckCorrCoeffPairs(impl.(CorrPairsFunc)) }, Stub: CorrPairsFunc(CorrCoeffPairs), Solution: CorrPairsFunc(sol.CorrCoeffPairs)},
+	exercise.Define(exercise.Exercise{ID: "W2D3.T2.E1", Title: "Coding Exercise 1A: compute the correlation", Notebook: "W2D3_Tutorial2", Funcs: []string{"MyCC"}},
+		CheckMyCC, MyCC, sol.MyCC),
+	exercise.Define(exercise.Exercise{ID: "W2D3.T2.E2", Title: "Coding Exercise 1B: correlation between spike trains", Notebook: "W2D3_Tutorial2", Funcs: []string{"CorrCoeffPairs"}},
+		CheckCorrCoeffPairs, CorrCoeffPairs, sol.CorrCoeffPairs),
 }

@@ -7,6 +7,6 @@ import (
 
 // tutorial3 lists the exercises of Tutorial 3 (static and dynamic synapses).
 var tutorial3 = []exercise.Exercise{
-	{ID: "W2D3.T3.E1", Title: "Coding Exercise 1.2: the mean free membrane potential", Notebook: "W2D3_Tutorial3", Funcs: []string{"FreeMembranePotential"},
-		Check: func(impl any) exercise.Result { return CheckFreeMembranePotential(impl.(FMPFunc)) }, Stub: FMPFunc(FreeMembranePotential), Solution: FMPFunc(sol.FreeMembranePotential)},
+	exercise.Define(exercise.Exercise{ID: "W2D3.T3.E1", Title: "Coding Exercise 1.2: the mean free membrane potential", Notebook: "W2D3_Tutorial3", Funcs: []string{"FreeMembranePotential"}},
+		CheckFreeMembranePotential, FreeMembranePotential, sol.FreeMembranePotential),
 }

@@ -7,8 +7,8 @@ import (
 
 // tutorial4 lists the exercises of the bonus Tutorial 4 (spike-timing dependent plasticity).
 var tutorial4 = []exercise.Exercise{
-	{ID: "W2D3.T4.E1", Title: "Coding Exercise 1A: the STDP weight change ΔW", Notebook: "W2D3_Tutorial4", Funcs: []string{"DeltaW"}, Bonus: true,
-		Check: func(impl any) exercise.Result { return CheckDeltaW(impl.(DeltaWFunc)) }, Stub: DeltaWFunc(DeltaW), Solution: DeltaWFunc(sol.DeltaW)},
-	{ID: "W2D3.T4.E2", Title: "Coding Exercise 1B: the presynaptic trace P", Notebook: "W2D3_Tutorial4", Funcs: []string{"GenerateP"}, Bonus: true,
-		Check: func(impl any) exercise.Result { return CheckGenerateP(impl.(GeneratePFunc)) }, Stub: GeneratePFunc(GenerateP), Solution: GeneratePFunc(sol.GenerateP)},
+	exercise.Define(exercise.Exercise{ID: "W2D3.T4.E1", Title: "Coding Exercise 1A: the STDP weight change ΔW", Notebook: "W2D3_Tutorial4", Funcs: []string{"DeltaW"}, Bonus: true},
+		CheckDeltaW, DeltaW, sol.DeltaW),
+	exercise.Define(exercise.Exercise{ID: "W2D3.T4.E2", Title: "Coding Exercise 1B: the presynaptic trace P", Notebook: "W2D3_Tutorial4", Funcs: []string{"GenerateP"}, Bonus: true},
+		CheckGenerateP, GenerateP, sol.GenerateP),
 }

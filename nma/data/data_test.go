@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -306,7 +307,7 @@ func TestSynthesizeValidates(t *testing.T) {
 }
 
 func TestHelpers(t *testing.T) {
-	if got := Digitize([]float64{-1, 0, 17.9, 18, 359.9, 360}, []float64{0, 18, 36, 360}); !equalInt(got, []int{0, 1, 1, 2, 3, 4}) {
+	if got := Digitize([]float64{-1, 0, 17.9, 18, 359.9, 360}, []float64{0, 18, 36, 360}); !slices.Equal(got, []int{0, 1, 1, 2, 3, 4}) {
 		t.Errorf("Digitize = %v", got)
 	}
 	cls := StimulusClass(nn.Column([]float64{0, 17.99, 18, 359}), 20)
@@ -341,18 +342,6 @@ func TestHelpers(t *testing.T) {
 	if len(sp.ITrain) != 216 || len(sp.ITest) != 144 || len(seen) != 360 {
 		t.Errorf("split %d/%d covering %d", len(sp.ITrain), len(sp.ITest), len(seen))
 	}
-}
-
-func equalInt(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func pearson(a, b []float64) float64 {

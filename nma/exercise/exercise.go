@@ -245,3 +245,21 @@ type Exercise struct {
 // Day is the lower-case day of the exercise ("w2d4"), also the package directory name
 // under exercises/ and solutions/.
 func (e Exercise) Day() string { return strings.ToLower(strings.SplitN(e.ID, ".", 2)[0]) }
+
+// Define completes an exercise's description with its check and the two implementations of
+// the exercise's function type T (the stub students start from and the reference solution).
+// The type-erased Check it sets reports an implementation of another type as a crash of the
+// check, instead of panicking.
+func Define[T any](e Exercise, check func(T) Result, stub, solution T) Exercise {
+	e.Check = func(impl any) Result {
+		f, ok := impl.(T)
+		if !ok {
+			var want T
+			return Result{ID: e.ID, Function: strings.Join(e.Funcs, ", "), Status: Crashed,
+				Message: fmt.Sprintf("the implementation has type %T, the exercise needs %T", impl, want)}
+		}
+		return check(f)
+	}
+	e.Stub, e.Solution = stub, solution
+	return e
+}

@@ -68,3 +68,19 @@ func TestNotDoneFromStringPanic(t *testing.T) {
 		t.Error("Day")
 	}
 }
+
+func TestDefineWrapsTheCheck(t *testing.T) {
+	check := func(f func(float64) float64) Result {
+		return Run("W9D9.T1.E1", "f", func(c *C) { c.Float("f(2)", 4, f(2), 1e-9) })
+	}
+	sq := func(x float64) float64 { return x * x }
+	stub := func(float64) float64 { panic(TODO("W9D9.T1.E1")) }
+	e := Define(Exercise{ID: "W9D9.T1.E1", Funcs: []string{"f"}}, check, stub, sq)
+	if !e.Check(e.Solution).OK() || e.Check(e.Stub).Status != NotDone {
+		t.Error("Define must pass the solution and report the stub as not done")
+	}
+	r := e.Check(func(int) int { return 0 })
+	if r.Status != Crashed || !strings.Contains(r.Message, "has type func(int) int") {
+		t.Errorf("wrong type: %+v", r)
+	}
+}
