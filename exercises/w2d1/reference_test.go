@@ -30,6 +30,15 @@ func synthetic(t *testing.T) {
 	t.Parallel()
 }
 
+// slow skips a training test (12–40 s here, up to two minutes on a loaded 2-core machine) in
+// `go test -short`; `go test ./...` and `make test` run it.
+func slow(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("trains a network for tens of seconds; run without -short")
+	}
+}
+
 // Tutorial 1: the untrained decoder's MSE on 20 random training stimuli, and the loss of 50
 // iterations of gradient descent (learning rate 1e-3 for the synthetic data).
 // Course (real data, lr 1e-4): MSE 42949.14; losses 12219.759, 1672.732, 548.097, 235.619, 144.001.
@@ -57,6 +66,7 @@ func TestTutorial1Reference(t *testing.T) {
 // Tutorial 4, Coding Exercises 2.2 and 2.3: 20-class decoding of the test set.
 // Course (real data): fraction correct 0.861, and 0.882 with L2 = 1e-2, L1 = 5e-4.
 func TestTutorial4DecodingReference(t *testing.T) {
+	slow(t)
 	synthetic(t)
 	ds, sp := t1Data()
 	for _, c := range []struct {
@@ -87,6 +97,7 @@ func TestTutorial4DecodingReference(t *testing.T) {
 // layer's RDM correlates better with V1's than the 'fc' layer's.
 // Course (real data): 0.71 ('pool') and 0.56 ('fc').
 func TestTutorial3RSAReference(t *testing.T) {
+	slow(t)
 	synthetic(t)
 	g := nn.ManualSeed(12)
 	net := nn.NewCNN(48, 64, g)
@@ -124,6 +135,7 @@ func TestTutorial3RSAReference(t *testing.T) {
 // the course's 200 iterations here, to keep the test short).
 // Course (real data, 200 iterations): train MSE ≈ 1.88 → 0.06, test ≈ 0.11.
 func TestTutorial4EncoderReference(t *testing.T) {
+	slow(t)
 	synthetic(t)
 	sp := data.MustLoadDataSplit()
 	oris := make([]float64, 60)

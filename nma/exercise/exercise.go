@@ -24,6 +24,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/janpfeifer/gonb/gonbui"
@@ -112,44 +113,55 @@ func (r Result) Show() {
 // Timeout bounds how long Run waits for a student's function.
 var Timeout = 30 * time.Second
 
-// C collects the comparisons of one check.
+// C collects the comparisons of one check. Only the goroutine running the check writes its
+// status and message; the case count is atomic because Run reads it when the check times out
+// while that goroutine is still running.
 type C struct {
-	res *Result
+	status  Status
+	message string
+	cases   atomic.Int64
 }
 
 // stop is the panic value C uses to end a check at its first difference.
 type stop struct{}
 
 // Run runs a check body and turns its outcome, or the student's panic, into a Result.
-func Run(id, function string, body func(c *C)) (res Result) {
-	res = Result{ID: id, Function: function, Status: Passed}
-	c := &C{res: &res}
+//
+// The body runs on its own goroutine so that a function that never returns can be abandoned
+// after Timeout. That goroutine owns C; it hands its Result over on a channel, and on a timeout
+// Run builds the Result from the atomic case count alone, so nothing is shared unsynchronised
+// with the abandoned goroutine (which may go on writing to C).
+func Run(id, function string, body func(c *C)) Result {
+	c := &C{status: Passed}
+	result := func() Result {
+		return Result{ID: id, Function: function, Status: c.status, Cases: int(c.cases.Load()), Message: c.message}
+	}
 	done := make(chan Result, 1)
 	go func() {
 		defer func() {
 			if v := recover(); v != nil {
-				r := *c.res
 				var nd NotDoneError
 				switch {
 				case isStop(v):
 				case asNotDone(v, &nd):
-					r.Status, r.Message = NotDone, NotDoneError{ID: nd.ID}.Error()
+					c.status, c.message = NotDone, NotDoneError{ID: nd.ID}.Error()
 				default:
-					r.Status, r.Message = Crashed, fmt.Sprintf("%s panicked: %v", function, v)
+					c.status, c.message = Crashed, fmt.Sprintf("%s panicked: %v", function, v)
 				}
-				done <- r
+				done <- result()
 			}
 		}()
 		body(c)
-		done <- *c.res
+		done <- result()
 	}()
+	timer := time.NewTimer(Timeout)
+	defer timer.Stop()
 	select {
 	case r := <-done:
 		return r
-	case <-time.After(Timeout):
-		r := *c.res
-		r.Status, r.Message = Crashed, fmt.Sprintf("%s did not return within %v (an endless loop?)", function, Timeout)
-		return r
+	case <-timer.C:
+		return Result{ID: id, Function: function, Status: Crashed, Cases: int(c.cases.Load()),
+			Message: fmt.Sprintf("%s did not return within %v (an endless loop?)", function, Timeout)}
 	}
 }
 
@@ -170,15 +182,15 @@ func asNotDone(v any, nd *NotDoneError) bool {
 
 // Fail records a failure with a message and ends the check.
 func (c *C) Fail(format string, args ...any) {
-	c.res.Status = Failed
-	c.res.Message = fmt.Sprintf(format, args...)
+	c.status = Failed
+	c.message = fmt.Sprintf(format, args...)
 	panic(stop{})
 }
 
 // Float compares one value. tol is absolute-or-relative: |got−want| ≤ tol·max(1, |want|).
 // NaN equals NaN (F⁻¹ returns NaN outside its domain).
 func (c *C) Float(input string, want, got, tol float64) {
-	c.res.Cases++
+	c.cases.Add(1)
 	if !close(want, got, tol) {
 		c.Fail("%s: expected %.10g, got %.10g (tolerance %g)", input, want, got, tol)
 	}
@@ -186,7 +198,7 @@ func (c *C) Float(input string, want, got, tol float64) {
 
 // Floats compares slices element by element and names the first element that differs.
 func (c *C) Floats(input string, want, got []float64, tol float64) {
-	c.res.Cases++
+	c.cases.Add(1)
 	if len(got) != len(want) {
 		c.Fail("%s: expected %d values, got %d", input, len(want), len(got))
 	}
@@ -199,7 +211,7 @@ func (c *C) Floats(input string, want, got []float64, tol float64) {
 
 // True records a condition that must hold.
 func (c *C) True(cond bool, format string, args ...any) {
-	c.res.Cases++
+	c.cases.Add(1)
 	if !cond {
 		c.Fail(format, args...)
 	}

@@ -40,6 +40,31 @@ func TestRunTimesOut(t *testing.T) {
 	}
 }
 
+// TestRunTimeoutDoesNotShareState: after a timeout the abandoned check goes on comparing and
+// finally fails; under `go test -race` this proves Run's timeout path shares nothing with it
+// unsynchronised (it raced on the Result before), and the verdict stays the timeout's.
+func TestRunTimeoutDoesNotShareState(t *testing.T) {
+	old := Timeout
+	Timeout = 20 * time.Millisecond
+	defer func() { Timeout = old }()
+	finished := make(chan struct{}, 1)
+	r := Run("W9D9.T1.E1", "slow", func(c *C) {
+		defer func() { finished <- struct{}{} }()
+		for i := 0; i < 40; i++ {
+			c.Float("slow(1)", 1, 1, 1e-9)
+			time.Sleep(time.Millisecond)
+		}
+		c.Fail("a late failure must not change the verdict")
+	})
+	<-finished
+	if r.Status != Crashed || !strings.Contains(r.Message, "did not return within 20ms") {
+		t.Errorf("timeout: %+v", r)
+	}
+	if r.Cases < 1 || r.Cases > 40 {
+		t.Errorf("cases at the timeout = %d, want between 1 and 40", r.Cases)
+	}
+}
+
 func TestFloatTolerance(t *testing.T) {
 	for _, c := range []struct {
 		want, got, tol float64

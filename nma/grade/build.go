@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/nma-go/nma-go/nma/notebook"
+	"golang.org/x/mod/modfile"
 )
 
 // builder compiles generated programs, offline, in modules that require and replace the
@@ -79,9 +80,69 @@ func newBuilder(root, work, cacheDir string, timeout time.Duration) (*builder, e
 		return nil, fmt.Errorf("the course's go.sum: %w", err)
 	}
 	b.gosum = gosum
-	b.gomod = fmt.Appendf(nil, "module %s\n\ngo 1.26\n\nrequire %s v0.0.0-00010101000000-000000000000\n\nreplace %s => %s\n",
-		genModule, notebook.ModulePath, notebook.ModulePath, root)
+	gomod, err := generatedGoMod(root)
+	if err != nil {
+		return nil, err
+	}
+	b.gomod = gomod
 	return b, nil
+}
+
+// generatedGoMod is the go.mod of the module the grader builds student code in. It requires
+// (and replaces) the course's module, like the notebooks' setup cell, and it also repeats every
+// requirement of the course's own go.mod, direct and indirect.
+//
+// Why the whole list: the build is offline (GOPROXY=off), so it may only need what `make
+// setup` downloaded for the course's own build. With a go.mod that names just the course's
+// module, the packages the program imports through it (gonum, plot, …) are provided by modules
+// the main module does not list, and the go command then loads the complete module graph —
+// including go.mod files of modules deep in the graph that no build of the course ever needs
+// (github.com/ajstarks/deck/generate through svgo). That is why a fresh machine failed while an
+// old module cache hid it. With the course's requirement list repeated here, the generated
+// module's graph equals the course's and Go's lazy module loading reads exactly the go.mod files
+// the course's own build reads. `nma setup` additionally downloads the whole pruned graph, for
+// GoNB's `go get` in notebooks offline; that is a second line, not what the grader relies on.
+func generatedGoMod(root string) ([]byte, error) {
+	path := filepath.Join(root, "go.mod")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("the course's go.mod: %w", err)
+	}
+	course, err := modfile.ParseLax(path, data, nil)
+	if err != nil {
+		return nil, fmt.Errorf("the course's go.mod: %w", err)
+	}
+	gen := &modfile.File{}
+	if err := gen.AddModuleStmt(genModule); err != nil {
+		return nil, err
+	}
+	goVersion := "1.26"
+	if course.Go != nil {
+		goVersion = course.Go.Version
+	}
+	if err := gen.AddGoStmt(goVersion); err != nil {
+		return nil, err
+	}
+	if err := gen.AddRequire(notebook.ModulePath, "v0.0.0-00010101000000-000000000000"); err != nil {
+		return nil, err
+	}
+	for _, r := range course.Require {
+		gen.AddNewRequire(r.Mod.Path, r.Mod.Version, r.Indirect)
+	}
+	if err := gen.AddReplace(notebook.ModulePath, "", root, ""); err != nil {
+		return nil, err
+	}
+	for _, r := range course.Replace {
+		newPath := r.New.Path
+		if r.New.Version == "" && !filepath.IsAbs(newPath) {
+			newPath = filepath.Join(root, newPath) // a local directory, relative to the course
+		}
+		if err := gen.AddReplace(r.Old.Path, r.Old.Version, newPath, r.New.Version); err != nil {
+			return nil, err
+		}
+	}
+	gen.Cleanup()
+	return gen.Format()
 }
 
 // buildEnv is the go command's environment: offline (GOPROXY=off), no cgo (so the harness

@@ -364,6 +364,17 @@ func run(dir, name string, args ...string) error {
 	return c.Run()
 }
 
+// runQuiet runs a command and shows its output only when it fails.
+func runQuiet(dir, name string, args ...string) error {
+	c := exec.Command(name, args...)
+	c.Dir = dir
+	out, err := c.CombinedOutput()
+	if err != nil {
+		os.Stderr.Write(out)
+	}
+	return err
+}
+
 // ensureJupyter installs Jupyter when absent: JupyterLab with pip where PyPI answers,
 // Debian's classic Notebook and nbconvert with apt-get otherwise. With runnerOnly, nbclient
 // and nbconvert are enough.
@@ -430,6 +441,17 @@ func cmdSetup(args []string) error {
 	tools := []string{"gonb", "goimports"}
 	if *lab {
 		tools = append(tools, "gopls")
+	}
+	// Everything later steps build must come from the module cache, offline if need be: the
+	// grader builds with GOPROXY=off, and a notebook's cells run `go get` in GoNB's own module,
+	// which loads the whole (pruned) module graph. `go mod download` fetches the modules the
+	// course requires; `go list -m all` fetches the go.mod file of every module in its graph.
+	step("downloading the Go modules pinned in go.mod and the go.mod files of their graph (go mod download; go list -m all)")
+	if err := run(r, "go", "mod", "download"); err != nil {
+		return fmt.Errorf("go mod download failed (is the Go module proxy reachable?): %w", err)
+	}
+	if err := runQuiet(r, "go", "list", "-m", "all"); err != nil {
+		return fmt.Errorf("go list -m all failed (is the Go module proxy reachable?): %w", err)
 	}
 	step("building %s at the versions pinned in go.mod into %s", strings.Join(tools, ", "), filepath.Join(r, ".nma", "bin"))
 	bin, err := notebook.BuildTools(r, tools, os.Stderr)
