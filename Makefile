@@ -37,6 +37,8 @@ setup: $(NMA)
 # 2. Every test. `setup` installs what the notebook runs need (Jupyter's nbclient via apt-get
 # when it is missing) and warms the Go build cache first.
 test: OFFLINE := GOPROXY=off
+# The nbgrader round trip (nma/grade/nbgrader_test.go) must run, not skip: setup installed it.
+test: export NMA_REQUIRE_NBGRADER := 1
 test: setup unit race notebooks-check run-notebooks e2e
 	@echo "==> all tests passed"
 

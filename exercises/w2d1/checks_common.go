@@ -3,18 +3,18 @@ package w2d1
 import (
 	"fmt"
 	"os"
-	"slices"
 	"sync"
 
 	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/nn"
 )
 
-// quietMu serialises the checks that silence standard output.
+// quietMu serialises the probes that silence standard output.
 var quietMu sync.Mutex
 
-// quiet runs f with standard output discarded, so that the progress lines the solution and
-// the student's function print while a check runs them do not clutter the notebook.
+// quiet runs f with standard output discarded, so that the progress lines the function
+// prints while a probe runs it do not clutter the notebook. Probes record their observations
+// after quiet returns, so that the order of the observations never depends on it.
 func quiet(f func()) {
 	quietMu.Lock()
 	defer quietMu.Unlock()
@@ -32,13 +32,27 @@ func quiet(f func()) {
 	f()
 }
 
-// tensorEq compares two tensors' shapes and values, naming the first difference.
-func tensorEq(c *exercise.C, in string, want, got *nn.Tensor, tol float64) {
+// recordTensor records a tensor the implementation returned for the inputs named by in:
+// that it is one (not nil), its shape, and its values within tol. It reports whether got is
+// a tensor, so that the probe can stop before it uses a nil one (the comparison has already
+// failed there).
+func recordTensor(r *exercise.Recorder, in string, got *nn.Tensor, tol float64) bool {
+	r.Require(in+": expected a tensor, not nil", got != nil)
 	if got == nil {
-		c.Fail("%s: got nil, expected a tensor of shape %v", in, want.Shape)
+		return false
 	}
-	c.True(slices.Equal(want.Shape, got.Shape), "%s: expected shape %v, got %v", in, want.Shape, got.Shape)
-	c.Floats(in, want.Data, got.Data, tol)
+	r.Floats(in+": shape", ints(got.Shape), 0)
+	r.Floats(in, got.Data, tol)
+	return true
+}
+
+// ints converts integers (a shape, indices) to the float64s a Recorder records.
+func ints(v []int) []float64 {
+	out := make([]float64, len(v))
+	for i, x := range v {
+		out[i] = float64(x)
+	}
+	return out
 }
 
 func shape(t *nn.Tensor) string {

@@ -34,7 +34,7 @@ func TestChecksCatchCommonMistakes(t *testing.T) {
 		}), "hidden=200"},
 		{"forward detached", CheckDeepNetReLUForward(func(net *nn.DeepNetReLU, r *nn.Tensor) *nn.Tensor {
 			return sol.DeepNetReLUForward(net, r).Detach()
-		}), "no gradient history"},
+		}), "must carry its gradient history"},
 		{"train without ZeroGrad", CheckTrain(func(net nn.Module, lossFn nn.LossFunc, x, y *nn.Tensor, n int, lr float64) []float64 {
 			opt := nn.NewSGD(net.Parameters(), lr, 0)
 			var out []float64
@@ -52,7 +52,7 @@ func TestChecksCatchCommonMistakes(t *testing.T) {
 		{"train returning one loss too few", CheckTrain(func(net nn.Module, lossFn nn.LossFunc, x, y *nn.Tensor, n int, lr float64) []float64 {
 			l := sol.Train(net, lossFn, x, y, n, lr)
 			return l[1:]
-		}), "expected 50 losses"},
+		}), "number of losses (one per iteration): expected 50, got 49"},
 		{"convolution with random weights", CheckConvolveStimuli(func(s, f *nn.Tensor, cin, cout, k int, g *nn.Generator) (*nn.ConvolutionalLayer, *nn.Tensor) {
 			l := nn.NewConvolutionalLayer(cin, cout, k, nil, g)
 			return l, l.Forward(s).Detach()
@@ -89,7 +89,7 @@ func TestChecksCatchCommonMistakes(t *testing.T) {
 		{"argmax over stimuli instead of neurons", CheckPreferredOrientation(func(x *nn.Tensor) []int { return nn.Argmax(x) }), "one value per neuron"},
 		{"decoder with 10 hidden units", CheckNewDecoder(func(n, c int, g *nn.Generator) (*nn.DeepNetSoftmax, nn.LossFunc) {
 			return nn.NewDeepNetSoftmax(n, 10, c, g), nn.NLLLoss()
-		}), "expected 20 hidden units"},
+		}), "number of hidden units (net.InLayer.OutFeatures): expected 20, got 10"},
 		{"decoder with the MSE", CheckNewDecoder(func(n, c int, g *nn.Generator) (*nn.DeepNetSoftmax, nn.LossFunc) {
 			return nn.NewDeepNetSoftmax(n, 20, c, g), func(o, y *nn.Tensor) *nn.Tensor { return nn.MSELoss()(nn.Sum(o), nn.Sum(y)) }
 		}), "loss on the training set"},
@@ -102,17 +102,65 @@ func TestChecksCatchCommonMistakes(t *testing.T) {
 				s += l2*v*v + l1*max(v, -v)
 			}
 			return nn.Add(nn.NLLLoss()(o, y), nn.Scale(s, nn.Full(1)))
-		}), "no gradient reached"},
+		}), "the gradients must reach the output and the weights"},
 		{"out layer to one neuron", CheckNewConvFC(func(n, cin, cout, k, b int, f *nn.Tensor, g *nn.Generator) *nn.ConvFC {
 			net := nn.NewConvFCConv(cin, cout, k, b, f, g)
 			net.OutLayer = nn.NewLinear(cout*b, 1, g)
 			return net
-		}), "expected 1152 convolutional units"},
+		}), "OutLayer.OutFeatures (one per neuron): expected 1000, got 1"},
 		{"a crash", CheckRDM(func(resp *nn.Tensor) *nn.Tensor { var m *nn.Tensor; return nn.Scale(1, m) }), "panicked"},
 	}
 	for _, c := range cases {
 		if c.result.OK() || !strings.Contains(c.result.Message, c.want) {
 			t.Errorf("%s: %v; want a failure mentioning %q", c.name, c.result, c.want)
+		}
+	}
+}
+
+// The grader runs only the probe on the student's function (nothing stops it at the first
+// difference) and compares the transcript with the solution's in its own process: its
+// verdict must be the notebook's, also for functions after which a probe stops early.
+func TestGraderVerdictEqualsCheck(t *testing.T) {
+	byID := map[string]exercise.Exercise{}
+	for _, e := range Exercises {
+		byID[e.ID] = e
+	}
+	cases := []struct {
+		id   string
+		impl any
+	}{
+		{"W2D1.T1.E1", ForwardFunc(func(net *nn.DeepNetReLU, r *nn.Tensor) *nn.Tensor { return nil })},
+		{"W2D1.T1.E1", ForwardFunc(func(net *nn.DeepNetReLU, r *nn.Tensor) *nn.Tensor {
+			return sol.DeepNetReLUForward(net, r).Detach()
+		})},
+		{"W2D1.T1.E2", TrainFunc(func(net nn.Module, lossFn nn.LossFunc, x, y *nn.Tensor, n int, lr float64) []float64 {
+			return sol.Train(net, lossFn, x, y, n, lr)[1:]
+		})},
+		{"W2D1.T2.E1", ConvolveFunc(func(s, f *nn.Tensor, cin, cout, k int, g *nn.Generator) (*nn.ConvolutionalLayer, *nn.Tensor) {
+			return nil, nil
+		})},
+		{"W2D1.T2.E2", ConvWeightsFunc(func(l *nn.ConvolutionalLayer) *nn.Tensor { return l.Conv.Weight })},
+		{"W2D1.T3.E1", RDMFunc(func(resp *nn.Tensor) *nn.Tensor { return nil })},
+		{"W2D1.T4.E1", PreferredFunc(func(x *nn.Tensor) []int { return nn.Argmax(x) })},
+		{"W2D1.T4.E2", NewDecoderFunc(func(n, c int, g *nn.Generator) (*nn.DeepNetSoftmax, nn.LossFunc) { return nil, nil })},
+		{"W2D1.T4.E3", RegLossFunc(func(o, y, w *nn.Tensor, l2, l1 float64) *nn.Tensor {
+			s := 0.0
+			for _, v := range w.Data {
+				s += l2*v*v + l1*max(v, -v)
+			}
+			return nn.Add(nn.NLLLoss()(o, y), nn.Scale(s, nn.Full(1)))
+		})},
+		{"W2D1.T4.E4", NewConvFCFunc(func(n, cin, cout, k, b int, f *nn.Tensor, g *nn.Generator) *nn.ConvFC {
+			return nn.NewConvFCConv(cin, cout, k, b, f, g)
+		})},
+	}
+	for _, c := range cases {
+		e := byID[c.id]
+		check := e.Check(c.impl)
+		got := exercise.Record(e.Probe, c.impl, nil, exercise.Timeout)
+		grade := exercise.Compare(e.ID, strings.Join(e.Funcs, ", "), e.Expected(), got)
+		if check.OK() || grade.Status != check.Status || grade.Message != check.Message {
+			t.Errorf("%s: the check says %v, the grader %v; want the same failure", c.id, check, grade)
 		}
 	}
 }

@@ -1,12 +1,9 @@
 package w2d1
 
 import (
-	"slices"
-
 	"github.com/nma-go/nma-go/nma/data"
 	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/nn"
-	sol "github.com/nma-go/nma-go/solutions/w2d1"
 )
 
 // The functions the exercises ask for, as types the checks accept.
@@ -17,98 +14,100 @@ type (
 	NewConvFCFunc  = func(nNeurons, cIn, cOut, K, b int, filters *nn.Tensor, g *nn.Generator) *nn.ConvFC
 )
 
-// CheckPreferredOrientation compares PreferredOrientation with the solution on the
-// tutorial's smoothed tuning curves and on small matrices (ties go to the first stimulus).
-func CheckPreferredOrientation(pref PreferredFunc) exercise.Result {
-	return exercise.Run("W2D1.T4.E1", "PreferredOrientation", func(c *exercise.C) {
-		ds := data.MustLoadData(1)
-		inputs := []struct {
-			name string
-			x    *nn.Tensor
-		}{
-			{"3 stimuli × 2 neurons", nn.FromData([]float64{0, 5, 9, 1, 2, 7}, 3, 2)},
-			{"ties", nn.FromData([]float64{1, 4, 1, 4, 0, 4}, 3, 2)},
-			{"smoothed resp_all", data.GaussianFilter1D(ds.Resp, 5)},
-		}
-		for _, in := range inputs {
-			want, got := sol.PreferredOrientation(in.x), pref(in.x)
-			desc := exercise.Describe("PreferredOrientation", "respSmoothed", in.name)
-			c.True(len(got) == len(want), "%s: expected one value per neuron (%d, the columns), got %d", desc, len(want), len(got))
-			for j := range want {
-				c.True(got[j] == want[j], "%s: neuron %d: expected stimulus %d, got %d", desc, j, want[j], got[j])
-			}
-		}
-	})
+// probePreferredOrientation runs PreferredOrientation on a 3 stimuli × 2 neurons matrix, on
+// one with ties (they go to the first stimulus), and on the tutorial's smoothed tuning
+// curves (resp_all, 1° bins, Gaussian filter of σ = 5).
+func probePreferredOrientation(r *exercise.Recorder, pref PreferredFunc) {
+	ds := data.MustLoadData(1)
+	inputs := []struct {
+		name string
+		x    *nn.Tensor
+	}{
+		{"3 stimuli × 2 neurons", nn.FromData([]float64{0, 5, 9, 1, 2, 7}, 3, 2)},
+		{"ties", nn.FromData([]float64{1, 4, 1, 4, 0, 4}, 3, 2)},
+		{"smoothed resp_all", data.GaussianFilter1D(ds.Resp, 5)},
+	}
+	for _, in := range inputs {
+		got := pref(in.x)
+		desc := exercise.Describe("PreferredOrientation", "respSmoothed", in.name)
+		r.Float(desc+": number of values returned (one value per neuron, the columns)", float64(len(got)), 0)
+		r.Floats(desc+": preferred stimulus of each neuron (element j is neuron j)", ints(got), 0)
+	}
 }
 
-// CheckNewDecoder checks the network (20 hidden units, nClasses outputs, the same weights
-// as the solution's from the same seed) and that the loss is the negative log likelihood.
-func CheckNewDecoder(newDecoder NewDecoderFunc) exercise.Result {
-	return exercise.Run("W2D1.T4.E2", "NewDecoder", func(c *exercise.C) {
-		ds, sp := t1Data()
-		n := ds.NNeurons()
-		for _, nc := range []int{20, 8} {
-			ref, refLoss := sol.NewDecoder(n, nc, nn.ManualSeed(1))
-			net, lossFn := newDecoder(n, nc, nn.ManualSeed(1))
-			in := exercise.Describe("NewDecoder", "nNeurons", n, "nClasses", nc)
-			c.True(net != nil && lossFn != nil, "%s: returned a nil network or loss", in)
-			c.True(net.InLayer.OutFeatures == 20, "%s: expected 20 hidden units, got %d", in, net.InLayer.OutFeatures)
-			c.True(net.OutLayer.OutFeatures == nc, "%s: expected %d outputs (one per class), got %d", in, nc, net.OutLayer.OutFeatures)
-			out := net.Forward(sp.RespTrain)
-			tensorEq(c, in+" output on the training set", ref.Forward(sp.RespTrain), out, 1e-9)
-			labels := data.StimulusClass(sp.StimuliTrain, nc)
-			c.Float(in+" loss on the training set", refLoss(out, labels).Item(), lossFn(out, labels).Item(), 1e-9)
+// probeNewDecoder runs NewDecoder for the tutorial's neurons with 20 and 8 classes (seed 1):
+// it records the network's size (20 hidden units, one output per class), its output on the
+// training set, and the loss of that output for the stimuli's classes (it must be the
+// negative log likelihood).
+func probeNewDecoder(r *exercise.Recorder, newDecoder NewDecoderFunc) {
+	ds, sp := t1Data()
+	n := ds.NNeurons()
+	for _, nc := range []int{20, 8} {
+		net, lossFn := newDecoder(n, nc, nn.ManualSeed(1))
+		in := exercise.Describe("NewDecoder", "nNeurons", n, "nClasses", nc)
+		ok := net != nil && lossFn != nil
+		r.Require(in+": must return a network and a loss function, not nil", ok)
+		if !ok {
+			return
 		}
-	})
+		r.Float(in+": number of hidden units (net.InLayer.OutFeatures)", float64(net.InLayer.OutFeatures), 0)
+		r.Float(in+": number of outputs, one per class (net.OutLayer.OutFeatures)", float64(net.OutLayer.OutFeatures), 0)
+		out := net.Forward(sp.RespTrain)
+		if !recordTensor(r, in+" output on the training set", out, 1e-9) {
+			return
+		}
+		labels := data.StimulusClass(sp.StimuliTrain, nc)
+		r.Float(in+" loss on the training set", lossFn(out, labels).Item(), 1e-9)
+	}
 }
 
-// CheckRegularizedLoss compares RegularizedLoss and its gradients (with respect to the
-// output and the weights) with the solution for several penalties, zero included.
-func CheckRegularizedLoss(loss RegLossFunc) exercise.Result {
-	return exercise.Run("W2D1.T4.E3", "RegularizedLoss", func(c *exercise.C) {
-		g := nn.ManualSeed(5)
-		logits := nn.FromData(g.Normal(0, 1, 6*4), 6, 4)
-		logp := nn.LogSoftmax(logits)
-		target := nn.FromData([]float64{0, 3, 1, 1, 2, 0}, 6)
-		w := nn.FromData(append(g.Normal(0, 0.1, 11), 0), 3, 4)
-		for _, pen := range [][2]float64{{0, 0}, {1e-2, 5e-4}, {0.3, 0}, {0, 0.7}} {
-			run := func(f RegLossFunc) (float64, []float64, []float64) {
-				out := nn.NewParameter(logp)
-				wp := nn.NewParameter(w)
-				l := f(out, target, wp, pen[0], pen[1])
-				l.Backward()
-				return l.Item(), out.Grad, wp.Grad
-			}
-			wl, wgo, wgw := run(sol.RegularizedLoss)
-			gl, ggo, ggw := run(loss)
-			in := exercise.Describe("RegularizedLoss", "L2_penalty", pen[0], "L1_penalty", pen[1])
-			c.Float(in, wl, gl, 1e-9)
-			c.True(ggo != nil && ggw != nil, "%s: no gradient reached the output or the weights; build the loss from tensor operations (nn.Sum, nn.Square, nn.Abs, nn.Scale, nn.Add)", in)
-			c.Floats(in+" gradient with respect to the output", wgo, ggo, 1e-9)
-			c.Floats(in+" gradient with respect to the weights", wgw, ggw, 1e-9)
-		}
-	})
+// probeRegularizedLoss runs RegularizedLoss on the log-probabilities of 6 random logits over
+// 4 classes and 3×4 random weights (seed 5), for the penalties (L2, L1) = (0, 0), (1e-2,
+// 5e-4), (0.3, 0) and (0, 0.7); it records the loss and its gradients with respect to the
+// output and the weights.
+func probeRegularizedLoss(r *exercise.Recorder, loss RegLossFunc) {
+	g := nn.ManualSeed(5)
+	logits := nn.FromData(g.Normal(0, 1, 6*4), 6, 4)
+	logp := nn.LogSoftmax(logits)
+	target := nn.FromData([]float64{0, 3, 1, 1, 2, 0}, 6)
+	w := nn.FromData(append(g.Normal(0, 0.1, 11), 0), 3, 4)
+	for _, pen := range [][2]float64{{0, 0}, {1e-2, 5e-4}, {0.3, 0}, {0, 0.7}} {
+		out := nn.NewParameter(logp)
+		wp := nn.NewParameter(w)
+		l := loss(out, target, wp, pen[0], pen[1])
+		l.Backward()
+		in := exercise.Describe("RegularizedLoss", "L2_penalty", pen[0], "L1_penalty", pen[1])
+		r.Float(in, l.Item(), 1e-9)
+		r.Require(in+": the gradients must reach the output and the weights; build the loss from tensor operations (nn.Sum, nn.Square, nn.Abs, nn.Scale, nn.Add)", out.Grad != nil && wp.Grad != nil)
+		r.Floats(in+" gradient with respect to the output", out.Grad, 1e-9)
+		r.Floats(in+" gradient with respect to the weights", wp.Grad, 1e-9)
+	}
 }
 
-// CheckNewConvFC builds the encoding model for 1000 and 7 neurons and compares its layers
-// and its predictions for the tutorial's 12×16 gratings with the solution's (same seed).
-func CheckNewConvFC(newConvFC NewConvFCFunc) exercise.Result {
-	return exercise.Run("W2D1.T4.E4", "NewConvFC", func(c *exercise.C) {
-		oris := make([]float64, 60)
-		for i := range oris {
-			oris[i] = 6*float64(i) - 180
+// probeNewConvFC builds the encoding model for 1000 and 7 neurons (1 input channel, the 6
+// example 7×7 filters, 12×16 images, seed 1) and records its output layer (size and
+// weights), its predictions for 60 gratings (−180°, −174°, …, 174°, at the tutorial's
+// resolution) and the shape of its convolution.
+func probeNewConvFC(r *exercise.Recorder, newConvFC NewConvFCFunc) {
+	oris := make([]float64, 60)
+	for i := range oris {
+		oris[i] = 6*float64(i) - 180
+	}
+	stim := nn.Gratings(oris, nn.Res(0.025))
+	for _, n := range []int{1000, 7} {
+		in := exercise.Describe("NewConvFC", "nNeurons", n, "cIn", 1, "cOut", 6, "K", 7, "b", 12*16)
+		net := newConvFC(n, 1, 6, 7, 12*16, nn.Filters(6, 7, true), nn.ManualSeed(1))
+		ok := net != nil && net.OutLayer != nil
+		r.Require(in+": the network must have an OutLayer", ok)
+		if !ok {
+			return
 		}
-		stim := nn.Gratings(oris, nn.Res(0.025))
-		for _, n := range []int{1000, 7} {
-			in := exercise.Describe("NewConvFC", "nNeurons", n, "cIn", 1, "cOut", 6, "K", 7, "b", 12*16)
-			ref := sol.NewConvFC(n, 1, 6, 7, 12*16, nn.Filters(6, 7, true), nn.ManualSeed(1))
-			net := newConvFC(n, 1, 6, 7, 12*16, nn.Filters(6, 7, true), nn.ManualSeed(1))
-			c.True(net != nil && net.OutLayer != nil, "%s: the network has no OutLayer", in)
-			c.True(net.OutLayer.InFeatures == 1152 && net.OutLayer.OutFeatures == n,
-				"%s: OutLayer maps %d → %d; expected 1152 convolutional units (6 × 12 × 16) → %d neurons", in, net.OutLayer.InFeatures, net.OutLayer.OutFeatures, n)
-			c.Floats(in+" OutLayer.Weight (normal, std 0.01)", ref.OutLayer.Weight.Data, net.OutLayer.Weight.Data, 1e-12)
-			tensorEq(c, in+" predictions for the 60 gratings", ref.Forward(stim), net.Forward(stim), 1e-9)
-			c.True(slices.Equal(ref.Conv.Weight.Shape, net.Conv.Weight.Shape), "%s: the convolution changed", in)
+		r.Float(in+": OutLayer.InFeatures (the 1152 convolutional units, 6 × 12 × 16)", float64(net.OutLayer.InFeatures), 0)
+		r.Float(in+": OutLayer.OutFeatures (one per neuron)", float64(net.OutLayer.OutFeatures), 0)
+		r.Floats(in+" OutLayer.Weight (normal, std 0.01)", net.OutLayer.Weight.Data, 1e-12)
+		if !recordTensor(r, in+" predictions for the 60 gratings", net.Forward(stim), 1e-9) {
+			return
 		}
-	})
+		r.Floats(in+": shape of Conv.Weight (the convolution must stay as nn.NewConvFCConv made it)", ints(net.Conv.Weight.Shape), 0)
+	}
 }

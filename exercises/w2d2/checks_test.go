@@ -138,12 +138,34 @@ func TestChecksCatchCommonMistakes(t *testing.T) {
 		{"AR model of order 6 claimed as 5", CheckFitARModel(func(x []float64) (int, *mat.Dense, []float64, []float64) {
 			x1, x2, p, _ := linsys.ARModel(x, 6)
 			return 5, x1, x2, p
-		}), "x1 is 7×269, expected 6×270"},
+		}), "number of rows of x1 (intercept + one per lag): expected 6, got 7"},
+		{"x1 left nil", CheckFitARModel(func(x []float64) (int, *mat.Dense, []float64, []float64) {
+			_, x2, p, _ := linsys.ARModel(x, 5)
+			return 5, nil, x2, p
+		}), "x1 must not be nil"},
+		{"x[0] not the initial condition", CheckIntegrateExponential(func(a, x0 complex128, dt, T float64) ([]complex128, []float64) {
+			x, t := sol.IntegrateExponential(a, x0, dt, T)
+			x[0] = 0
+			return x, t
+		}), "x[0] must be the initial condition x0 = 1"},
 		{"a crash", CheckSystem(func(float64, []float64, float64, float64, float64, float64) []float64 { var s []float64; return s[:3] }), "panicked"},
 	}
 	for _, c := range cases {
 		if c.result.OK() || !strings.Contains(c.result.Message, c.want) {
 			t.Errorf("%s: %v; want a failure mentioning %q", c.name, c.result, c.want)
+		}
+	}
+}
+
+// Each exercise's check fails (not done) on its stub and passes on its solution; the same
+// invariant exercises/all proves for the whole course, here for this day alone.
+func TestStubsAndSolutions(t *testing.T) {
+	for _, e := range Exercises {
+		if r := e.Check(e.Stub); r.Status != exercise.NotDone || r.ID != e.ID {
+			t.Errorf("%s on the stub: %v", e.ID, r)
+		}
+		if r := e.Check(e.Solution); !r.OK() || r.Cases == 0 {
+			t.Errorf("%s on the solution: %v", e.ID, r)
 		}
 	}
 }

@@ -140,11 +140,30 @@ func TestChecksCatchCommonMistakes(t *testing.T) {
 			}
 			return P
 		}), "expected"},
+		{"ΔW for the first time difference only", CheckDeltaW(func(p neuron.STDPPars, ap, am, tau float64, td []float64) []float64 {
+			return sol.DeltaW(p, ap, am, tau, td[:1])
+		}), "number of values (one per time difference): expected 50, got 1"},
+		{"P of the first train only", CheckGenerateP(func(p neuron.STDPPars, pre [][]float64) [][]float64 {
+			return sol.GenerateP(p, pre[:1])
+		}), "number of rows (one per train): expected 5, got 1"},
 		{"a crash", CheckMyCC(func(i, j []float64) float64 { return i[len(i)+1] }), "panicked"},
 	}
 	for _, c := range cases {
 		if c.result.OK() || !strings.Contains(c.result.Message, c.want) {
 			t.Errorf("%s: %v; want a failure mentioning %q", c.name, c.result, c.want)
+		}
+	}
+}
+
+// Each exercise's check fails (not done) on its stub and passes on its solution; the same
+// invariant exercises/all proves for the whole course, here for this day alone.
+func TestStubsAndSolutions(t *testing.T) {
+	for _, e := range Exercises {
+		if r := e.Check(e.Stub); r.Status != exercise.NotDone || r.ID != e.ID {
+			t.Errorf("%s on the stub: %v", e.ID, r)
+		}
+		if r := e.Check(e.Solution); !r.OK() || r.Cases == 0 {
+			t.Errorf("%s on the solution: %v", e.ID, r)
 		}
 	}
 }

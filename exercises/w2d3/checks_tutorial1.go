@@ -6,7 +6,6 @@ import (
 
 	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/neuron"
-	sol "github.com/nma-go/nma-go/solutions/w2d3"
 )
 
 // The functions the exercises of Tutorial 1 ask for, as types the checks accept.
@@ -47,42 +46,37 @@ func lifCases() []lifCheckRun {
 	}
 }
 
-// CheckRunLIF compares RunLIF with the solution on the tutorial's pulse, DC and noisy inputs
-// and on other membrane time constants, time steps and refractory times: first the spike
-// times, then the membrane potential at every step.
-func CheckRunLIF(f RunLIFFunc) exercise.Result {
-	return exercise.Run("W2D3.T1.E1", "RunLIF", func(c *exercise.C) {
-		for _, k := range lifCases() {
-			wantV, wantSp := sol.RunLIF(k.pars, slices.Clone(k.iinj), k.stop)
-			gotV, gotSp := f(k.pars, slices.Clone(k.iinj), k.stop)
-			in := "RunLIF(" + k.name + ")"
-			c.Floats(in+": spike times (ms)", wantSp, gotSp, 1e-9)
-			c.Floats(in+": membrane potential v (mV) at each step", wantV, gotV, 1e-9)
-		}
-	})
+// probeRunLIF runs RunLIF on lifCases — the tutorial's pulse, DC and noisy (neuron.GWN,
+// seed 2020) inputs and other membrane time constants, time steps and refractory times:
+// first the spike times, then the membrane potential at every step.
+func probeRunLIF(r *exercise.Recorder, f RunLIFFunc) {
+	for _, k := range lifCases() {
+		gotV, gotSp := f(k.pars, slices.Clone(k.iinj), k.stop)
+		in := "RunLIF(" + k.name + ")"
+		r.Floats(in+": spike times (ms)", gotSp, 1e-9)
+		r.Floats(in+": membrane potential v (mV) at each step", gotV, 1e-9)
+	}
 }
 
-// CheckIsiCvLIF compares IsiCvLIF with the solution on the spike trains of Coding Exercise 3
-// (σ = 0.5 and 3) and on regular, short and empty trains.
-func CheckIsiCvLIF(f IsiCvFunc) exercise.Result {
-	return exercise.Run("W2D3.T1.E2", "IsiCvLIF", func(c *exercise.C) {
-		p := neuron.DefaultPars()
-		p.T = 1000
-		trains := [][]float64{}
-		for _, sig := range []float64{0.5, 3} {
-			in, _ := neuron.GWN(p, 250, sig, 2020)
-			_, sp, _ := neuron.RunLIF(p, in, false)
-			trains = append(trains, sp)
-		}
-		trains = append(trains, []float64{10, 20, 30, 40}, []float64{0, 10, 30}, []float64{2.5, 7}, []float64{5}, nil)
-		for _, sp := range trains {
-			wantISI, wantCV := sol.IsiCvLIF(slices.Clone(sp))
-			gotISI, gotCV := f(slices.Clone(sp))
-			in := fmt.Sprintf("IsiCvLIF(%d spike times %s)", len(sp), head(sp))
-			c.Floats(in+": isi", wantISI, gotISI, 1e-9)
-			c.Float(in+": cv", wantCV, gotCV, 1e-9)
-		}
-	})
+// probeIsiCvLIF runs IsiCvLIF on the spike trains of Coding Exercise 3 (neuron.RunLIF
+// driven by neuron.GWN with σ = 0.5 and 3, seed 2020) and on regular, short and empty
+// trains.
+func probeIsiCvLIF(r *exercise.Recorder, f IsiCvFunc) {
+	p := neuron.DefaultPars()
+	p.T = 1000
+	trains := [][]float64{}
+	for _, sig := range []float64{0.5, 3} {
+		in, _ := neuron.GWN(p, 250, sig, 2020)
+		_, sp, _ := neuron.RunLIF(p, in, false)
+		trains = append(trains, sp)
+	}
+	trains = append(trains, []float64{10, 20, 30, 40}, []float64{0, 10, 30}, []float64{2.5, 7}, []float64{5}, nil)
+	for _, sp := range trains {
+		gotISI, gotCV := f(slices.Clone(sp))
+		in := fmt.Sprintf("IsiCvLIF(%d spike times %s)", len(sp), head(sp))
+		r.Floats(in+": isi", gotISI, 1e-9)
+		r.Float(in+": cv", gotCV, 1e-9)
+	}
 }
 
 // head formats the first values of a series for a failure message.

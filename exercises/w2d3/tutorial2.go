@@ -1,14 +1,11 @@
 package w2d3
 
-import (
-	"github.com/nma-go/nma-go/nma/exercise"
-	sol "github.com/nma-go/nma-go/solutions/w2d3"
-)
+import "github.com/nma-go/nma-go/nma/exercise"
 
 // tutorial2 lists the exercises of Tutorial 2 (effects of input correlation).
 var tutorial2 = []exercise.Exercise{
 	exercise.Define(exercise.Exercise{ID: "W2D3.T2.E1", Title: "Coding Exercise 1A: compute the correlation", Notebook: "W2D3_Tutorial2", Funcs: []string{"MyCC"}},
-		CheckMyCC, MyCC, sol.MyCC),
+		probeMyCC, MyCC),
 	exercise.Define(exercise.Exercise{ID: "W2D3.T2.E2", Title: "Coding Exercise 1B: correlation between spike trains", Notebook: "W2D3_Tutorial2", Funcs: []string{"CorrCoeffPairs"}},
-		CheckCorrCoeffPairs, CorrCoeffPairs, sol.CorrCoeffPairs),
+		probeCorrCoeffPairs, CorrCoeffPairs),
 }

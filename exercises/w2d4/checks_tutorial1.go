@@ -6,7 +6,6 @@ import (
 	"github.com/nma-go/nma-go/nma"
 	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/ratemodel"
-	sol "github.com/nma-go/nma-go/solutions/w2d4"
 )
 
 // The functions the exercises ask for, as types the checks accept.
@@ -17,65 +16,55 @@ type (
 	EigFunc      = func(fp, tau, a, theta, w, iExt float64) float64
 )
 
-// CheckF compares F with the solution on the tutorial's inputs x = 0, 0.1, …, 9.9 with the
-// default a and θ, plus other gains and thresholds and negative and large inputs.
-func CheckF(f FFunc) exercise.Result {
-	return exercise.Run("W2D4.T1.E1", "F", func(c *exercise.C) {
-		p := ratemodel.DefaultSingle()
-		type abt struct{ a, theta float64 }
-		cases := []abt{{p.A, p.Theta}, {0.3, 2}, {3, 4}, {1, 0}}
-		xs := append(nma.Arange(0, 10, 0.1), -5, -0.5, 25, 100)
-		for _, k := range cases {
-			for _, x := range xs {
-				in := exercise.Describe("F", "x", x, "a", k.a, "theta", k.theta)
-				c.Float(in, sol.F(x, k.a, k.theta), f(x, k.a, k.theta), 1e-9)
-			}
+// probeF runs F on the tutorial's inputs x = 0, 0.1, …, 9.9 with the default a and θ, plus
+// other gains and thresholds and negative and large inputs.
+func probeF(r *exercise.Recorder, f FFunc) {
+	p := ratemodel.DefaultSingle()
+	type abt struct{ a, theta float64 }
+	cases := []abt{{p.A, p.Theta}, {0.3, 2}, {3, 4}, {1, 0}}
+	xs := append(nma.Arange(0, 10, 0.1), -5, -0.5, 25, 100)
+	for _, k := range cases {
+		for _, x := range xs {
+			r.Float(exercise.Describe("F", "x", x, "a", k.a, "theta", k.theta), f(x, k.a, k.theta), 1e-9)
 		}
-	})
+	}
 }
 
-// CheckComputeDrdt compares ComputeDrdt with the solution over r = linspace(0, 1, 1000) for
-// the tutorial's w = 5, I_ext = 0.5, and for other weights, inputs and time constants.
-func CheckComputeDrdt(drdt DrdtFunc) exercise.Result {
-	return exercise.Run("W2D4.T1.E2", "ComputeDrdt", func(c *exercise.C) {
-		p := ratemodel.DefaultSingle()
-		type set struct{ w, iExt, tau float64 }
-		for _, s := range []set{{5, 0.5, 1}, {0, 0, 1}, {-2, 3, 1}, {5, 0.5, 3}, {7, 2.5, 0.5}} {
-			for _, r := range nma.Linspace(0, 1, 1000) {
-				in := exercise.Describe("ComputeDrdt", "r", r, "iExt", s.iExt, "w", s.w, "a", p.A, "theta", p.Theta, "tau", s.tau)
-				c.Float(in, sol.ComputeDrdt(r, s.iExt, s.w, p.A, p.Theta, s.tau), drdt(r, s.iExt, s.w, p.A, p.Theta, s.tau), 1e-9)
-			}
+// probeComputeDrdt runs ComputeDrdt over r = linspace(0, 1, 1000) for the tutorial's w = 5,
+// I_ext = 0.5, and for other weights, inputs and time constants.
+func probeComputeDrdt(rec *exercise.Recorder, drdt DrdtFunc) {
+	p := ratemodel.DefaultSingle()
+	type set struct{ w, iExt, tau float64 }
+	for _, s := range []set{{5, 0.5, 1}, {0, 0, 1}, {-2, 3, 1}, {5, 0.5, 3}, {7, 2.5, 0.5}} {
+		for _, r := range nma.Linspace(0, 1, 1000) {
+			in := exercise.Describe("ComputeDrdt", "r", r, "iExt", s.iExt, "w", s.w, "a", p.A, "theta", p.Theta, "tau", s.tau)
+			rec.Float(in, drdt(r, s.iExt, s.w, p.A, p.Theta, s.tau), 1e-9)
 		}
-	})
+	}
 }
 
-// CheckFindFixedPoints checks that FindFixedPoints finds all three fixed points of the
-// tutorial's population (w = 5, I_ext = 0.5) and nothing else.
-func CheckFindFixedPoints(find FixedPtsFunc) exercise.Result {
-	return exercise.Run("W2D4.T1.E3", "FindFixedPoints", func(c *exercise.C) {
-		p := ratemodel.DefaultSingle()
-		p.W, p.IExt = 5, 0.5
-		want := uniqueSorted(sol.FindFixedPoints(p))
-		got := uniqueSorted(find(p))
-		in := "FindFixedPoints(w=5, I_ext=0.5)"
-		c.True(len(got) == len(want), "%s: expected %d distinct fixed points %.4f, got %d: %.4f", in, len(want), want, len(got), got)
-		c.Floats(in+" (sorted)", want, got, 1e-4)
-	})
+// probeFindFixedPoints runs FindFixedPoints on the tutorial's population (w = 5,
+// I_ext = 0.5): the check wants its three fixed points and nothing else.
+func probeFindFixedPoints(r *exercise.Recorder, find FixedPtsFunc) {
+	p := ratemodel.DefaultSingle()
+	p.W, p.IExt = 5, 0.5
+	got := uniqueSorted(find(p))
+	in := "FindFixedPoints(w=5, I_ext=0.5)"
+	r.Float(in+": number of distinct fixed points", float64(len(got)), 0)
+	r.Floats(in+": the distinct fixed points, sorted", got, 1e-4)
 }
 
-// CheckEigSingle compares EigSingle with the solution at the three fixed points of the
-// tutorial and at other rates and parameters.
-func CheckEigSingle(eig EigFunc) exercise.Result {
-	return exercise.Run("W2D4.T1.E4", "EigSingle", func(c *exercise.C) {
-		p := ratemodel.DefaultSingle()
-		type set struct{ fp, tau, w, iExt float64 }
-		cases := []set{{0.041537, 1, 5, 0.5}, {0.447119, 1, 5, 0.5}, {0.899717, 1, 5, 0.5},
-			{0.2, 2, 3, 1}, {0.7, 0.5, -1, 0}, {0, 1, 0, 0}}
-		for _, s := range cases {
-			in := exercise.Describe("EigSingle", "fp", s.fp, "tau", s.tau, "a", p.A, "theta", p.Theta, "w", s.w, "iExt", s.iExt)
-			c.Float(in, sol.EigSingle(s.fp, s.tau, p.A, p.Theta, s.w, s.iExt), eig(s.fp, s.tau, p.A, p.Theta, s.w, s.iExt), 1e-9)
-		}
-	})
+// probeEigSingle runs EigSingle at the three fixed points of the tutorial and at other
+// rates and parameters.
+func probeEigSingle(r *exercise.Recorder, eig EigFunc) {
+	p := ratemodel.DefaultSingle()
+	type set struct{ fp, tau, w, iExt float64 }
+	cases := []set{{0.041537, 1, 5, 0.5}, {0.447119, 1, 5, 0.5}, {0.899717, 1, 5, 0.5},
+		{0.2, 2, 3, 1}, {0.7, 0.5, -1, 0}, {0, 1, 0, 0}}
+	for _, s := range cases {
+		in := exercise.Describe("EigSingle", "fp", s.fp, "tau", s.tau, "a", p.A, "theta", p.Theta, "w", s.w, "iExt", s.iExt)
+		r.Float(in, eig(s.fp, s.tau, p.A, p.Theta, s.w, s.iExt), 1e-9)
+	}
 }
 
 // uniqueSorted sorts fixed points and merges those closer than 1e-6 (two guesses may find

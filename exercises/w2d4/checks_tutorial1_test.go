@@ -23,7 +23,7 @@ func TestChecksCatchCommonMistakes(t *testing.T) {
 		{"dr/dt ignoring w", CheckComputeDrdt(func(r, i, w, a, th, tau float64) float64 { return (-r + sol.F(i, a, th)) / tau }), "w=5"},
 		{"only two fixed points", CheckFindFixedPoints(func(p ratemodel.SingleParams) []float64 {
 			return ratemodel.FixedPointsSingle(p, []float64{0, 0.9})
-		}), "expected 3 distinct fixed points"},
+		}), "number of distinct fixed points"},
 		{"eigenvalue without tau", CheckEigSingle(func(fp, tau, a, th, w, i float64) float64 { return -1 + w*ratemodel.DF(w*fp+i, a, th) }), "tau=2"},
 		{"a crash", CheckF(func(x, a, th float64) float64 { var s []float64; return s[3] }), "panicked"},
 	}

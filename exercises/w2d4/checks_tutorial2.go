@@ -8,7 +8,6 @@ import (
 	"github.com/nma-go/nma-go/nma"
 	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/ratemodel"
-	sol "github.com/nma-go/nma-go/solutions/w2d4"
 )
 
 // The functions of Tutorial 2's exercises, as types the checks accept.
@@ -63,109 +62,93 @@ func wcCases() []ratemodel.WCParams {
 	return []ratemodel.WCParams{p, lc, in, gains}
 }
 
-// CheckFICurvesEI compares FICurvesEI with the solution on the tutorial's inputs
-// x = 0, 0.1, …, 9.9 with the default parameters, and with other gains and thresholds.
-func CheckFICurvesEI(f FICurvesFunc) exercise.Result {
-	return exercise.Run("W2D4.T2.E1", "FICurvesEI", func(c *exercise.C) {
-		xs := append(nma.Arange(0, 10, 0.1), -2, 15)
-		for _, p := range wcCases() {
-			wantE, wantI := sol.FICurvesEI(xs, p)
-			gotE, gotI := f(xs, p)
-			in := fmt.Sprintf("FICurvesEI(x = 0, 0.1, …, 9.9, -2, 15; %s)", describeWC(p))
-			c.Floats(in+": fiExc", wantE, gotE, 1e-9)
-			c.Floats(in+": fiInh", wantI, gotI, 1e-9)
-		}
-	})
+// probeFICurvesEI runs FICurvesEI on the tutorial's inputs x = 0, 0.1, …, 9.9 with the
+// default parameters, and with other gains and thresholds.
+func probeFICurvesEI(r *exercise.Recorder, f FICurvesFunc) {
+	xs := append(nma.Arange(0, 10, 0.1), -2, 15)
+	for _, p := range wcCases() {
+		gotE, gotI := f(xs, p)
+		in := fmt.Sprintf("FICurvesEI(x = 0, 0.1, …, 9.9, -2, 15; %s)", describeWC(p))
+		r.Floats(in+": fiExc", gotE, 1e-9)
+		r.Floats(in+": fiInh", gotI, 1e-9)
+	}
 }
 
-// CheckSimulateWC compares SimulateWC with the solution on the tutorial's two runs (from
-// (0.32, 0.15) and (0.33, 0.15)), the oscillating network, other time steps and time
-// constants, and time-varying inputs (a step into I and OU noise into E).
-func CheckSimulateWC(sim SimulateWCFunc) exercise.Result {
-	return exercise.Run("W2D4.T2.E2", "SimulateWC", func(c *exercise.C) {
-		var cases []ratemodel.WCParams
-		for _, init := range [][2]float64{{0.32, 0.15}, {0.33, 0.15}} {
-			p := ratemodel.DefaultWC()
-			p.REInit, p.RIInit = init[0], init[1]
-			cases = append(cases, p)
-		}
-		lc := ratemodel.LimitCycleWC()
-		lc.REInit, lc.RIInit = 0.25, 0.25
-		cases = append(cases, lc)
-		other := wcCases()[2]
-		other.Dt, other.T = 0.05, 20
-		cases = append(cases, other)
-		_, step, _, _, err := ratemodel.ISNPerturb(0.1)
-		if err != nil {
-			c.Fail("internal error: %v", err)
-		}
-		isn := ratemodel.ISNParams()
-		isn.IExtISeries = step
-		cases = append(cases, isn)
-		noisy, err := ratemodel.NoisyWC(20201, 20202)
-		if err != nil {
-			c.Fail("internal error: %v", err)
-		}
-		cases = append(cases, noisy)
-		for _, p := range cases {
-			wantE, wantI := sol.SimulateWC(p)
-			gotE, gotI := sim(p)
-			in := fmt.Sprintf("SimulateWC(%s)", describeWC(p))
-			c.Floats(in+": rE", wantE, gotE, 1e-9)
-			c.Floats(in+": rI", wantI, gotI, 1e-9)
-		}
-	})
+// probeSimulateWC runs SimulateWC on the tutorial's two runs (from (0.32, 0.15) and
+// (0.33, 0.15)), the oscillating network, other time steps and time constants, and
+// time-varying inputs (a step into I and OU noise into E).
+func probeSimulateWC(r *exercise.Recorder, sim SimulateWCFunc) {
+	var cases []ratemodel.WCParams
+	for _, init := range [][2]float64{{0.32, 0.15}, {0.33, 0.15}} {
+		p := ratemodel.DefaultWC()
+		p.REInit, p.RIInit = init[0], init[1]
+		cases = append(cases, p)
+	}
+	lc := ratemodel.LimitCycleWC()
+	lc.REInit, lc.RIInit = 0.25, 0.25
+	cases = append(cases, lc)
+	other := wcCases()[2]
+	other.Dt, other.T = 0.05, 20
+	cases = append(cases, other)
+	_, step, _, _, err := ratemodel.ISNPerturb(0.1)
+	if err != nil {
+		panic("internal error: " + err.Error())
+	}
+	isn := ratemodel.ISNParams()
+	isn.IExtISeries = step
+	cases = append(cases, isn)
+	noisy, err := ratemodel.NoisyWC(20201, 20202)
+	if err != nil {
+		panic("internal error: " + err.Error())
+	}
+	cases = append(cases, noisy)
+	for _, p := range cases {
+		gotE, gotI := sim(p)
+		in := fmt.Sprintf("SimulateWC(%s)", describeWC(p))
+		r.Floats(in+": rE", gotE, 1e-9)
+		r.Floats(in+": rI", gotI, 1e-9)
+	}
 }
 
-// CheckFInv compares FInv with the solution on the tutorial's x = linspace(1e-6, 1, 100)
-// with a = 1, θ = 3 (its last five values are outside the range of F: NaN), and on the
-// ranges of the E and I populations.
-func CheckFInv(fInv FInvFunc) exercise.Result {
-	return exercise.Run("W2D4.T2.E3", "FInv", func(c *exercise.C) {
-		type abt struct{ a, theta float64 }
-		xs := append(nma.Linspace(1e-6, 1, 100), 0, -0.01, 0.5, 1.5)
-		for _, k := range []abt{{1, 3}, {1.2, 2.8}, {1, 4}, {2, 1.5}} {
-			for _, x := range xs {
-				in := exercise.Describe("FInv", "x", x, "a", k.a, "theta", k.theta)
-				c.Float(in, sol.FInv(x, k.a, k.theta), fInv(x, k.a, k.theta), 1e-9)
-			}
+// probeFInv runs FInv on the tutorial's x = linspace(1e-6, 1, 100) with a = 1, θ = 3 (its
+// last five values are outside the range of F: NaN), and on the ranges of the E and I
+// populations.
+func probeFInv(r *exercise.Recorder, fInv FInvFunc) {
+	type abt struct{ a, theta float64 }
+	xs := append(nma.Linspace(1e-6, 1, 100), 0, -0.01, 0.5, 1.5)
+	for _, k := range []abt{{1, 3}, {1.2, 2.8}, {1, 4}, {2, 1.5}} {
+		for _, x := range xs {
+			r.Float(exercise.Describe("FInv", "x", x, "a", k.a, "theta", k.theta), fInv(x, k.a, k.theta), 1e-9)
 		}
-	})
+	}
 }
 
-// CheckNullclines compares GetENullcline on r_E = linspace(−0.01, 0.96, 100) and
-// GetINullcline on r_I = linspace(−0.01, 0.8, 100) with the solution, for the default
-// parameters and for other weights and inputs.
-func CheckNullclines(f NullclineFuncs) exercise.Result {
-	return exercise.Run("W2D4.T2.E4", "GetENullcline and GetINullcline", func(c *exercise.C) {
-		for _, p := range wcCases() {
-			for _, r := range nma.Linspace(-0.01, 0.96, 100) {
-				in := fmt.Sprintf("GetENullcline(rE=%g, %s)", r, describeWC(p))
-				c.Float(in, sol.GetENullcline(r, p), f.E(r, p), 1e-9)
-			}
-			for _, r := range nma.Linspace(-0.01, 0.8, 100) {
-				in := fmt.Sprintf("GetINullcline(rI=%g, %s)", r, describeWC(p))
-				c.Float(in, sol.GetINullcline(r, p), f.I(r, p), 1e-9)
-			}
+// probeNullclines runs GetENullcline on r_E = linspace(−0.01, 0.96, 100) and GetINullcline
+// on r_I = linspace(−0.01, 0.8, 100), for the default parameters and for other weights and
+// inputs.
+func probeNullclines(rec *exercise.Recorder, f NullclineFuncs) {
+	for _, p := range wcCases() {
+		for _, r := range nma.Linspace(-0.01, 0.96, 100) {
+			rec.Float(fmt.Sprintf("GetENullcline(rE=%g, %s)", r, describeWC(p)), f.E(r, p), 1e-9)
 		}
-	})
+		for _, r := range nma.Linspace(-0.01, 0.8, 100) {
+			rec.Float(fmt.Sprintf("GetINullcline(rI=%g, %s)", r, describeWC(p)), f.I(r, p), 1e-9)
+		}
+	}
 }
 
-// CheckEIDerivs compares EIDerivs with the solution on the tutorial's 20×20 grid over
-// [0, 1]², for the default parameters and for other weights, inputs and time constants.
-func CheckEIDerivs(d EIDerivsFunc) exercise.Result {
-	return exercise.Run("W2D4.T2.E5", "EIDerivs", func(c *exercise.C) {
-		grid := nma.Linspace(0, 1, 20)
-		for _, p := range wcCases() {
-			for _, rI := range grid {
-				for _, rE := range grid {
-					wantE, wantI := sol.EIDerivs(rE, rI, p)
-					gotE, gotI := d(rE, rI, p)
-					in := fmt.Sprintf("EIDerivs(rE=%.4g, rI=%.4g, %s)", rE, rI, describeWC(p))
-					c.Float(in+": drEdt", wantE, gotE, 1e-9)
-					c.Float(in+": drIdt", wantI, gotI, 1e-9)
-				}
+// probeEIDerivs runs EIDerivs on the tutorial's 20×20 grid over [0, 1]², for the default
+// parameters and for other weights, inputs and time constants.
+func probeEIDerivs(r *exercise.Recorder, d EIDerivsFunc) {
+	grid := nma.Linspace(0, 1, 20)
+	for _, p := range wcCases() {
+		for _, rI := range grid {
+			for _, rE := range grid {
+				gotE, gotI := d(rE, rI, p)
+				in := fmt.Sprintf("EIDerivs(rE=%.4g, rI=%.4g, %s)", rE, rI, describeWC(p))
+				r.Float(in+": drEdt", gotE, 1e-9)
+				r.Float(in+": drIdt", gotI, 1e-9)
 			}
 		}
-	})
+	}
 }

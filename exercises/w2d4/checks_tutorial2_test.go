@@ -73,7 +73,10 @@ func TestTutorial2ChecksCatchCommonMistakes(t *testing.T) {
 // Each exercise's check fails (not done) on its stub and passes on its solution; the same
 // invariant exercises/all proves for the whole course, here for this day alone.
 func TestTutorials2And3StubsAndSolutions(t *testing.T) {
-	for _, e := range append(append([]exercise.Exercise{}, tutorial2...), tutorial3...) {
+	for _, e := range Exercises {
+		if !strings.HasPrefix(e.ID, "W2D4.T2.") && !strings.HasPrefix(e.ID, "W2D4.T3.") {
+			continue
+		}
 		if r := e.Check(e.Stub); r.Status != exercise.NotDone || r.ID != e.ID {
 			t.Errorf("%s on the stub: %v", e.ID, r)
 		}

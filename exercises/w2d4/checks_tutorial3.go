@@ -7,7 +7,6 @@ import (
 
 	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/ratemodel"
-	sol "github.com/nma-go/nma-go/solutions/w2d4"
 )
 
 // The functions of Tutorial 3's exercises, as types the checks accept.
@@ -17,21 +16,16 @@ type (
 	DGdEFunc        = func(fp [2]float64, p ratemodel.WCParams) float64
 )
 
-// CheckFindFixedPointsWC checks that FindFixedPointsWC finds the three fixed points of the
-// default model, each once or more, and nothing else.
-func CheckFindFixedPointsWC(find FixedPtsWCFunc) exercise.Result {
-	return exercise.Run("W2D4.T3.E1", "FindFixedPointsWC", func(c *exercise.C) {
-		p := ratemodel.DefaultWC()
-		want := uniquePoints(sol.FindFixedPointsWC(p))
-		got := uniquePoints(find(p))
-		in := "FindFixedPointsWC(default parameters)"
-		c.True(len(got) == len(want), "%s: expected %d distinct fixed points %s, got %d: %s (choose one guess near each crossing of the nullclines)",
-			in, len(want), fmtPoints(want), len(got), fmtPoints(got))
-		for i := range want {
-			c.Float(fmt.Sprintf("%s: fixed point %d (sorted by r_E), r_E", in, i+1), want[i][0], got[i][0], 1e-6)
-			c.Float(fmt.Sprintf("%s: fixed point %d (sorted by r_E), r_I", in, i+1), want[i][1], got[i][1], 1e-6)
-		}
-	})
+// probeFindFixedPointsWC runs FindFixedPointsWC on the default model: the check wants its
+// three fixed points, each found once or more, and nothing else.
+func probeFindFixedPointsWC(r *exercise.Recorder, find FixedPtsWCFunc) {
+	got := uniquePoints(find(ratemodel.DefaultWC()))
+	in := "FindFixedPointsWC(default parameters)"
+	r.Float(in+": number of distinct fixed points (choose one guess near each crossing of the nullclines)", float64(len(got)), 0)
+	for i, fp := range got {
+		r.Float(fmt.Sprintf("%s: fixed point %d (sorted by r_E), r_E", in, i+1), fp[0], 1e-6)
+		r.Float(fmt.Sprintf("%s: fixed point %d (sorted by r_E), r_I", in, i+1), fp[1], 1e-6)
+	}
 }
 
 // uniquePoints sorts points by r_E and merges those closer than 1e-6 (two guesses may find
@@ -119,30 +113,25 @@ func sortEig(e [2]complex128) [2]complex128 {
 	return e
 }
 
-// CheckGetEigJacobian compares the eigenvalues from GetEigJacobian with the solution's (as a
-// set) at the three default fixed points, at the fixed point of the oscillating network,
-// and at other points and parameters — real and complex eigenvalues.
-func CheckGetEigJacobian(eig EigJacobianFunc) exercise.Result {
-	return exercise.Run("W2D4.T3.E2", "GetEigJacobian", func(c *exercise.C) {
-		for _, k := range jacobianCases() {
-			want, got := sortEig(sol.GetEigJacobian(k.fp, k.p)), sortEig(eig(k.fp, k.p))
-			in := fmt.Sprintf("GetEigJacobian(fp=%s, %s)", fmtPoint(k.fp), describeWC(k.p))
-			for i := range want {
-				c.Float(fmt.Sprintf("%s: eigenvalue %d (largest real part first), real part", in, i+1), real(want[i]), real(got[i]), 1e-9)
-				c.Float(fmt.Sprintf("%s: eigenvalue %d (largest real part first), imaginary part", in, i+1), imag(want[i]), imag(got[i]), 1e-9)
-			}
+// probeGetEigJacobian runs GetEigJacobian at the three default fixed points, at the fixed
+// point of the oscillating network, and at other points and parameters — real and complex
+// eigenvalues; they are compared as a set (sorted).
+func probeGetEigJacobian(r *exercise.Recorder, eig EigJacobianFunc) {
+	for _, k := range jacobianCases() {
+		got := sortEig(eig(k.fp, k.p))
+		in := fmt.Sprintf("GetEigJacobian(fp=%s, %s)", fmtPoint(k.fp), describeWC(k.p))
+		for i := range got {
+			r.Float(fmt.Sprintf("%s: eigenvalue %d (largest real part first), real part", in, i+1), real(got[i]), 1e-9)
+			r.Float(fmt.Sprintf("%s: eigenvalue %d (largest real part first), imaginary part", in, i+1), imag(got[i]), 1e-9)
 		}
-	})
+	}
 }
 
-// CheckGetDGdE compares GetDGdE with the solution at the default fixed points (the course
-// prints −0.650, 1.519 and −0.706), at the fixed point of the oscillating network (0.837),
-// and at other points and parameters.
-func CheckGetDGdE(dG DGdEFunc) exercise.Result {
-	return exercise.Run("W2D4.T3.E3", "GetDGdE", func(c *exercise.C) {
-		for _, k := range jacobianCases() {
-			in := fmt.Sprintf("GetDGdE(fp=%s, %s)", fmtPoint(k.fp), describeWC(k.p))
-			c.Float(in, sol.GetDGdE(k.fp, k.p), dG(k.fp, k.p), 1e-9)
-		}
-	})
+// probeGetDGdE runs GetDGdE at the default fixed points (the course prints −0.650, 1.519
+// and −0.706), at the fixed point of the oscillating network (0.837), and at other points
+// and parameters.
+func probeGetDGdE(r *exercise.Recorder, dG DGdEFunc) {
+	for _, k := range jacobianCases() {
+		r.Float(fmt.Sprintf("GetDGdE(fp=%s, %s)", fmtPoint(k.fp), describeWC(k.p)), dG(k.fp, k.p), 1e-9)
+	}
 }

@@ -7,61 +7,45 @@ import (
 	"time"
 )
 
-func TestRunVerdicts(t *testing.T) {
-	pass := Run("W9D9.T1.E1", "f", func(c *C) { c.Float("f(1)", 2, 2+1e-12, 1e-9) })
-	if !pass.OK() || pass.Cases != 1 || !strings.Contains(pass.String(), "✓") {
-		t.Errorf("pass: %+v", pass)
-	}
-	fail := Run("W9D9.T1.E1", "f", func(c *C) {
-		c.Float("f(0)", 1, 1, 1e-9)
-		c.Floats("g(x=[1 2 3])", []float64{1, 2, 3}, []float64{1, 2, 4}, 1e-9)
-		t.Error("the check must stop at the first difference")
-	})
-	if fail.Status != Failed || fail.Cases != 2 || !strings.Contains(fail.Message, "element 2: expected 3, got 4") {
-		t.Errorf("fail: %+v", fail)
-	}
-	notDone := Run("W9D9.T1.E2", "f", func(c *C) { panic(TODO("W9D9.T1.E2")) })
-	if notDone.Status != NotDone || !NotDonePattern.MatchString(notDone.String()) {
-		t.Errorf("not done: %+v", notDone)
-	}
-	crash := Run("W9D9.T1.E1", "f", func(c *C) { var m map[string]int; m["x"]++ })
-	if crash.Status != Crashed || !strings.Contains(crash.Message, "f panicked") {
-		t.Errorf("crash: %+v", crash)
-	}
+// one is a probe of a single comparison: f(1) against the solution's.
+func one(r *Recorder, f func(float64) float64) { r.Float("f(1)", f(1), 1e-9) }
+
+func oneExercise(sol func(float64) float64) Exercise {
+	e := Define(Exercise{ID: "W9D9.T1.E1", Funcs: []string{"f"}}, one, func(float64) float64 { panic(TODO("W9D9.T1.E1")) })
+	return WithSolutions([]Exercise{e}, map[string]any{"W9D9.T1.E1": sol})[0]
 }
 
-func TestRunTimesOut(t *testing.T) {
+func TestTimesOut(t *testing.T) {
 	old := Timeout
 	Timeout = 50 * time.Millisecond
 	defer func() { Timeout = old }()
-	r := Run("W9D9.T1.E1", "loop", func(c *C) { select {} })
-	if r.Status != Crashed || !strings.Contains(r.Message, "did not return within 50ms") {
+	e := oneExercise(func(x float64) float64 { return x })
+	r := e.Check(func(float64) float64 { select {} })
+	if r.Status != TimedOut || !strings.Contains(r.Message, "did not return within 50ms") {
 		t.Errorf("timeout: %+v", r)
 	}
 }
 
-// TestRunTimeoutDoesNotShareState: after a timeout the abandoned check goes on comparing and
-// finally fails; under `go test -race` this proves Run's timeout path shares nothing with it
-// unsynchronised (it raced on the Result before), and the verdict stays the timeout's.
-func TestRunTimeoutDoesNotShareState(t *testing.T) {
-	old := Timeout
-	Timeout = 20 * time.Millisecond
-	defer func() { Timeout = old }()
+// TestTimeoutDoesNotShareState: after a timeout the abandoned probe goes on recording and
+// finally panics; under `go test -race` this proves the timeout path shares nothing with it
+// unsynchronised (the old Run raced on its Result), and the verdict stays the timeout's.
+func TestTimeoutDoesNotShareState(t *testing.T) {
 	finished := make(chan struct{}, 1)
-	r := Run("W9D9.T1.E1", "slow", func(c *C) {
+	probe := func(r *Recorder, _ any) {
 		defer func() { finished <- struct{}{} }()
 		for i := 0; i < 40; i++ {
-			c.Float("slow(1)", 1, 1, 1e-9)
+			r.Float("slow(1)", 1, 1e-9)
 			time.Sleep(time.Millisecond)
 		}
-		c.Fail("a late failure must not change the verdict")
-	})
-	<-finished
-	if r.Status != Crashed || !strings.Contains(r.Message, "did not return within 20ms") {
-		t.Errorf("timeout: %+v", r)
+		panic("a late panic must not change the verdict")
 	}
-	if r.Cases < 1 || r.Cases > 40 {
-		t.Errorf("cases at the timeout = %d, want between 1 and 40", r.Cases)
+	tr := Record(probe, nil, nil, 20*time.Millisecond)
+	<-finished
+	if tr.End != TimedOut || !strings.Contains(tr.Message, "did not return within 20ms") {
+		t.Errorf("timeout: %+v", tr)
+	}
+	if n := len(tr.Obs); n < 1 || n > 40 {
+		t.Errorf("observations at the timeout = %d, want between 1 and 40", n)
 	}
 }
 
@@ -76,36 +60,46 @@ func TestFloatTolerance(t *testing.T) {
 		{math.NaN(), math.NaN(), 1e-9, true},
 		{1, math.NaN(), 1e-9, false},
 		{math.Inf(1), math.Inf(1), 1e-9, true},
+		{math.Inf(1), math.Inf(-1), 1e-9, false},
 	} {
-		r := Run("W9D9.T1.E1", "f", func(c2 *C) { c2.Float("x", c.want, c.got, c.tol) })
-		if r.OK() != c.ok {
-			t.Errorf("Float(want=%v, got=%v, tol=%v) ok=%v, want %v", c.want, c.got, c.tol, r.OK(), c.ok)
+		want := Transcript{Obs: []Obs{{Label: "x", Kind: KindFloat, Values: []float64{c.want}, Tol: c.tol}}}
+		got := Transcript{Obs: []Obs{{Label: "x", Kind: KindFloat, Values: []float64{c.got}, Tol: c.tol}}}
+		if r := Compare("W9D9.T1.E1", "f", want, got); r.OK() != c.ok {
+			t.Errorf("want=%v, got=%v, tol=%v: ok=%v, want %v (%s)", c.want, c.got, c.tol, r.OK(), c.ok, r.Message)
 		}
 	}
 }
 
-func TestNotDoneFromStringPanic(t *testing.T) {
-	r := Run("W9D9.T1.E3", "f", func(c *C) { panic(TODO("W9D9.T1.E3").Error()) })
-	if r.Status != NotDone {
-		t.Errorf("a string panic with the marker should count as not done: %+v", r)
+func TestNotDone(t *testing.T) {
+	e := oneExercise(func(x float64) float64 { return x })
+	if r := e.Check(e.Stub); r.Status != NotDone || !NotDonePattern.MatchString(r.String()) {
+		t.Errorf("stub: %+v", r)
+	}
+	// A string panic with the marker counts as not done, and names the exercise whose stub
+	// is still there (a function may call another exercise's function).
+	r := e.Check(func(float64) float64 { panic(TODO("W9D9.T2.E3").Error()) })
+	if r.Status != NotDone || !strings.Contains(r.Message, "W9D9.T2.E3 is not done") {
+		t.Errorf("string panic: %+v", r)
 	}
 	if (Exercise{ID: "W2D4.T1.E1"}).Day() != "w2d4" {
 		t.Error("Day")
 	}
 }
 
-func TestDefineWrapsTheCheck(t *testing.T) {
-	check := func(f func(float64) float64) Result {
-		return Run("W9D9.T1.E1", "f", func(c *C) { c.Float("f(2)", 4, f(2), 1e-9) })
+func TestResultString(t *testing.T) {
+	for _, c := range []struct {
+		r    Result
+		want string
+	}{
+		{Result{ID: "W9D9.T1.E1", Function: "f", Status: Passed, Cases: 3}, "✓ W9D9.T1.E1 f: correct (3 comparisons with the solution)"},
+		{Result{ID: "W9D9.T1.E1", Function: "f", Status: Failed, Message: "f(1): expected 1, got 2"}, "✗ W9D9.T1.E1 f failed: f(1): expected 1, got 2"},
+		{Result{ID: "W9D9.T1.E1", Function: "f", Status: TimedOut, Message: "f did not return"}, "✗ W9D9.T1.E1 f timed out: f did not return"},
+	} {
+		if got := c.r.String(); got != c.want {
+			t.Errorf("%q, want %q", got, c.want)
+		}
 	}
-	sq := func(x float64) float64 { return x * x }
-	stub := func(float64) float64 { panic(TODO("W9D9.T1.E1")) }
-	e := Define(Exercise{ID: "W9D9.T1.E1", Funcs: []string{"f"}}, check, stub, sq)
-	if !e.Check(e.Solution).OK() || e.Check(e.Stub).Status != NotDone {
-		t.Error("Define must pass the solution and report the stub as not done")
-	}
-	r := e.Check(func(int) int { return 0 })
-	if r.Status != Crashed || !strings.Contains(r.Message, "has type func(int) int") {
-		t.Errorf("wrong type: %+v", r)
+	if Status(9).String() != "status(9)" {
+		t.Error("an unknown status must not panic")
 	}
 }

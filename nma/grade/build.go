@@ -145,6 +145,10 @@ func generatedGoMod(root string) ([]byte, error) {
 	return gen.Format()
 }
 
+// buildTags are the build tags of graded programs: nmagrade leaves the reference solutions
+// out of the exercise packages (their solutions.go files), so no graded program links them.
+const buildTags = "nmagrade"
+
 // buildEnv is the go command's environment: offline (GOPROXY=off), no cgo (so the harness
 // can restrict every thread, and no C compiler runs on student code), the toolchain on PATH.
 func buildEnv() []string {
@@ -314,7 +318,7 @@ func (b *builder) compile(dir string, files map[string]string, timeout time.Dura
 	bin = filepath.Join(dir, "prog")
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "go", "build", "-ldflags=-s -w", "-o", bin, ".")
+	cmd := exec.CommandContext(ctx, "go", "build", "-tags", buildTags, "-ldflags=-s -w", "-o", bin, ".")
 	cmd.Dir = dir
 	cmd.Env = buildEnv()
 	var out bytes.Buffer

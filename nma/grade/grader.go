@@ -128,9 +128,9 @@ func (g *grader) gradeSubmission(s *submission, exs []exercise.Exercise) (map[st
 			set(t, GraderError, "could not run the program: "+err.Error())
 			continue
 		}
-		v, msg := g.r.verdictOf(res, strings.Join(t.Funcs, " and "))
+		v, msg := g.r.verdictOf(res, t.Ex.ID, t.Ex.Expected(), strings.Join(t.Funcs, " and "))
 		set(t, v, msg)
-		if !res.started && res.verdict == nil {
+		if !res.started && res.output == nil {
 			atStart[bin] = Grade{Verdict: v, Message: msg}
 		}
 	}

@@ -3,8 +3,6 @@ package grade
 import (
 	"bufio"
 	"bytes"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,6 +16,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/grade/harness"
 )
 
@@ -41,8 +40,8 @@ type runner struct {
 
 // runResult is what one run produced.
 type runResult struct {
-	verdict  *harness.Verdict
-	started  bool // the program got through its start-up to the harness's Main
+	output   *harness.Output // what the harness wrote: the transcript, or why there is none
+	started  bool            // the program got through its start-up to the harness's Main
 	exitCode int
 	signal   string
 	killed   bool // by the wall-clock limit
@@ -63,14 +62,6 @@ func (b *limitedBuffer) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-func newNonce() string {
-	b := make([]byte, 16)
-	if _, err := rand.Read(b); err != nil {
-		panic(err)
-	}
-	return "nma-grade-" + hex.EncodeToString(b)
-}
-
 // run executes bin for an exercise.
 func (r *runner) run(bin, exerciseID string) (runResult, error) {
 	r.mu.Lock()
@@ -86,14 +77,24 @@ func (r *runner) run(bin, exerciseID string) (runResult, error) {
 		return runResult{}, err
 	}
 	cfg := harness.Config{
-		Nonce: newNonce(), Exercise: exerciseID, Timeout: r.timeout,
+		Exercise: exerciseID, Timeout: r.timeout,
 		Memory: r.memory, CPU: uint64(2*r.wall/time.Second) + 1, FileSize: r.fileSize,
 		Scratch: scratch, MaxStack: 64 << 20,
 	}
 	if os.Geteuid() == 0 {
 		cfg.Procs = 4096 // nobody's processes: only the graded programs
 	}
-	return r.start(bin, scratch, cfg, iso)
+	// A binary written by this process (a copy out of --cache) can still be open for writing
+	// in a child that another goroutine has just forked and not yet exec'd: exec then fails
+	// with ETXTBSY for a moment (golang.org/issue/22315). Try again, as the go command does.
+	for attempt := 0; ; attempt++ {
+		res, err := r.start(bin, scratch, cfg, iso)
+		if errors.Is(err, syscall.ETXTBSY) && attempt < 20 {
+			time.Sleep(time.Duration(attempt+1) * 10 * time.Millisecond)
+			continue
+		}
+		return res, err
+	}
 }
 
 // probe runs a program (which exits at once) under the strongest isolation the platform
@@ -160,7 +161,7 @@ func (r *runner) start(bin, scratch string, cfg harness.Config, iso isolation) (
 
 	lines := make(chan []byte, 1)
 	go func() {
-		b, _ := io.ReadAll(io.LimitReader(verR, 4<<20))
+		b, _ := io.ReadAll(io.LimitReader(verR, maxOutput))
 		io.Copy(io.Discard, verR)
 		lines <- b
 	}()
@@ -185,7 +186,7 @@ func (r *runner) start(bin, scratch string, cfg harness.Config, iso isolation) (
 	killMu.Lock()
 	res.killed = killed
 	killMu.Unlock()
-	res.verdict, res.started = findVerdict(out, cfg.Nonce)
+	res.output, res.started = findOutput(out)
 	var ee *exec.ExitError
 	if errors.As(waitErr, &ee) {
 		res.exitCode = ee.ExitCode()
@@ -195,37 +196,38 @@ func (r *runner) start(bin, scratch string, cfg harness.Config, iso isolation) (
 	} else if waitErr != nil && !errors.Is(waitErr, exec.ErrWaitDelay) {
 		return res, waitErr
 	}
-	if res.verdict != nil {
+	if res.output != nil {
 		r.mu.Lock()
 		if r.sandboxes == nil {
 			r.sandboxes = map[string]bool{}
 		}
-		r.sandboxes[res.verdict.Sandbox] = true
+		r.sandboxes[truncate(res.output.Sandbox, 200)] = true
 		r.mu.Unlock()
 	}
 	return res, nil
 }
 
-// findVerdict returns the verdict line that carries the nonce, and whether the program
-// reported that it started.
-func findVerdict(out []byte, nonce string) (v *harness.Verdict, started bool) {
+// maxOutput caps what the grader reads of a program's output pipe (the transcript).
+const maxOutput = 64 << 20
+
+// findOutput returns the last well-formed output line the program wrote, and whether it
+// reported that it started. The lines carry no secret: a line the student's code writes can
+// only claim outputs, which the grader then compares like any others.
+func findOutput(out []byte) (o *harness.Output, started bool) {
 	sc := bufio.NewScanner(bytes.NewReader(out))
-	sc.Buffer(make([]byte, 64<<10), 4<<20)
+	sc.Buffer(make([]byte, 64<<10), maxOutput)
 	for sc.Scan() {
-		rest, ok := strings.CutPrefix(sc.Text(), nonce+" ")
-		if !ok {
-			continue
-		}
-		if rest == harness.StartedMark {
+		line := sc.Bytes()
+		if string(line) == harness.StartedMark {
 			started = true
 			continue
 		}
-		var x harness.Verdict
-		if v == nil && json.Unmarshal([]byte(rest), &x) == nil {
-			v = &x
+		var x harness.Output
+		if json.Unmarshal(line, &x) == nil && x.Status != "" {
+			o = &x
 		}
 	}
-	return v, started
+	return o, started
 }
 
 var (
@@ -233,25 +235,33 @@ var (
 	cellLineRE = regexp.MustCompile(`(?m)^\s+cell (\d+):(\d+)`)
 )
 
-// verdictOf turns a run into a verdict and a message for the student.
-func (r *runner) verdictOf(res runResult, fn string) (Verdict, string) {
-	if v := res.verdict; v != nil {
-		switch v.Status {
-		case "passed":
-			return Passed, fmt.Sprintf("%s agrees with the solution (%d comparisons)", fn, v.Cases)
-		case "failed":
-			return Failed, v.Message
-		case "not done":
-			return NotDone, strings.TrimPrefix(v.Message, "nma: ")
-		case "crashed":
-			if strings.Contains(v.Message, "did not return within") {
-				return Timeout, v.Message
+// verdictOf turns a run into a verdict and a message for the student. The verdict on a
+// transcript is decided here, in the grader's process, against the solution's transcript
+// (want), which the grader computed itself.
+func (r *runner) verdictOf(res runResult, id string, want exercise.Transcript, fn string) (Verdict, string) {
+	if o := res.output; o != nil {
+		switch {
+		case o.Status == harness.StatusRecorded && o.Transcript != nil:
+			if want.End != exercise.Passed {
+				return GraderError, "the check does not run on the reference solution: " + want.Message
 			}
-			return Crashed, v.Message
-		case harness.StatusWrongSignature:
-			return WrongSignature, v.Message
+			c := exercise.Compare(id, fn, want, *o.Transcript)
+			switch c.Status {
+			case exercise.Passed:
+				return Passed, fmt.Sprintf("%s agrees with the solution (%d comparisons)", fn, c.Cases)
+			case exercise.Failed:
+				return Failed, c.Message
+			case exercise.NotDone:
+				return NotDone, strings.TrimPrefix(c.Message, "nma: ")
+			case exercise.TimedOut:
+				return Timeout, c.Message
+			default:
+				return Crashed, c.Message
+			}
+		case o.Status == harness.StatusWrongSignature:
+			return WrongSignature, o.Message
 		default:
-			return GraderError, v.Status + ": " + v.Message
+			return GraderError, o.Status + ": " + o.Message
 		}
 	}
 	where := ""

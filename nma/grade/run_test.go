@@ -1,40 +1,55 @@
 package grade
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/grade/harness"
 )
 
-func TestFindVerdict(t *testing.T) {
-	nonce := "nma-grade-abc"
-	out := "nma-grade-000 {\"status\":\"passed\"}\n{\"status\":\"passed\"}\nnma-grade-abc started\nnma-grade-abcd {\"status\":\"passed\"}\nnma-grade-abc {\"exercise\":\"W2D4.T1.E1\",\"status\":\"failed\",\"cases\":3,\"message\":\"x\"}\nnma-grade-abc {\"status\":\"passed\"}\n"
-	v, started := findVerdict([]byte(out), nonce)
-	if !started || v == nil || v.Status != "failed" || v.Cases != 3 {
-		t.Errorf("findVerdict = %+v, %v: want the first line with the nonce", v, started)
+func TestFindOutput(t *testing.T) {
+	out := "garbage\nstarted\n{\"status\":\"recorded\",\"exercise\":\"W2D4.T1.E1\",\"message\":\"first\"}\nnot json\n{\"status\":\"recorded\",\"message\":\"last\"}\n{}\n"
+	o, started := findOutput([]byte(out))
+	if !started || o == nil || o.Message != "last" {
+		t.Errorf("findOutput = %+v, %v: want the last well-formed line", o, started)
 	}
-	if v, started := findVerdict([]byte("nma-grade-xyz started\n"), nonce); v != nil || started {
-		t.Errorf("a forged nonce was accepted: %+v %v", v, started)
+	if o, started := findOutput([]byte("{\"status\":\"\"}\n")); o != nil || started {
+		t.Errorf("a line without status was taken: %+v %v", o, started)
 	}
+}
+
+// transcript is a probe's transcript of F on two inputs.
+func transcript(end exercise.Status, msg string, vals ...float64) *exercise.Transcript {
+	tr := &exercise.Transcript{End: end, Message: msg}
+	for i, v := range vals {
+		tr.Obs = append(tr.Obs, exercise.Obs{Label: fmt.Sprintf("F(x=%d)", i), Kind: exercise.KindFloat, Values: []float64{v}, Tol: 1e-9})
+	}
+	return tr
 }
 
 func TestVerdictOf(t *testing.T) {
 	r := &runner{wall: 8 * time.Second, memory: 2 << 30}
+	want := *transcript(exercise.Passed, "", 0, 1)
+	rec := func(tr *exercise.Transcript) *harness.Output {
+		return &harness.Output{Status: harness.StatusRecorded, Transcript: tr}
+	}
 	for _, c := range []struct {
 		name string
 		res  runResult
 		want Verdict
 		msg  string
 	}{
-		{"passed", runResult{verdict: &harness.Verdict{Status: "passed", Cases: 7}, started: true}, Passed, "F agrees with the solution (7 comparisons)"},
-		{"failed", runResult{verdict: &harness.Verdict{Status: "failed", Message: "F(x=0): expected 0, got 1"}}, Failed, "expected 0, got 1"},
-		{"not done", runResult{verdict: &harness.Verdict{Status: "not done", Message: "nma: exercise W2D4.T1.E1 is not done yet: replace"}}, NotDone, "exercise W2D4.T1.E1 is not done yet"},
-		{"check timeout", runResult{verdict: &harness.Verdict{Status: "crashed", Message: "F did not return within 3s (an endless loop?)"}}, Timeout, "did not return within 3s"},
-		{"signature", runResult{verdict: &harness.Verdict{Status: harness.StatusWrongSignature, Message: "F has type func()"}}, WrongSignature, "F has type func()"},
-		{"signature, once", runResult{verdict: &harness.Verdict{Status: harness.StatusWrongSignature, Message: "F has type func()"}}, WrongSignature, "F has type func()"},
-		{"grader", runResult{verdict: &harness.Verdict{Status: harness.StatusUnknownExercise, Message: "W9"}}, GraderError, "unknown exercise"},
+		{"passed", runResult{output: rec(transcript(exercise.Passed, "", 0, 1)), started: true}, Passed, "F agrees with the solution (2 comparisons)"},
+		{"failed", runResult{output: rec(transcript(exercise.Passed, "", 0, 2))}, Failed, "F(x=1): expected 1, got 2"},
+		{"too few", runResult{output: rec(transcript(exercise.Passed, "", 0))}, Failed, "not compared"},
+		{"not done", runResult{output: rec(transcript(exercise.NotDone, "nma: exercise W2D4.T1.E1 is not done yet"))}, NotDone, "exercise W2D4.T1.E1 is not done yet"},
+		{"probe timeout", runResult{output: rec(transcript(exercise.TimedOut, "did not return within 3s (an endless loop?)", 0))}, Timeout, "did not return within 3s"},
+		{"panic in the probe", runResult{output: rec(transcript(exercise.Crashed, "panicked: boom"))}, Crashed, "F panicked: boom"},
+		{"signature", runResult{output: &harness.Output{Status: harness.StatusWrongSignature, Message: "F has type func()"}}, WrongSignature, "F has type func()"},
+		{"grader", runResult{output: &harness.Output{Status: harness.StatusUnknownExercise, Message: "W9"}}, GraderError, "unknown exercise"},
 		{"killed", runResult{killed: true, started: true, signal: "killed"}, Timeout, "did not finish within 8s"},
 		{"hung at start", runResult{killed: true, signal: "killed"}, Timeout, "during start-up"},
 		{"oom", runResult{started: true, exitCode: 2, stderr: "runtime: out of memory: cannot allocate 10737418240-byte block\nfatal error: out of memory\n\ngoroutine 1 [running]:\nmain.F(...)\n\tcell 10:2 +0x1d\n"}, OutOfMemory, "ran out of memory (limit 2048 MiB) (at cell 10, line 2)"},
@@ -45,10 +60,14 @@ func TestVerdictOf(t *testing.T) {
 		{"exit at start", runResult{exitCode: 0}, NoVerdict, "during start-up"},
 		{"signal", runResult{started: true, signal: "segmentation fault"}, Crashed, "killed by signal: segmentation fault"},
 	} {
-		v, msg := r.verdictOf(c.res, "F")
+		v, msg := r.verdictOf(c.res, "W2D4.T1.E1", want, "F")
 		if v != c.want || !strings.Contains(msg, c.msg) {
 			t.Errorf("%s: %q %q, want %q %q", c.name, v, msg, c.want, c.msg)
 		}
+	}
+	// A solution the check cannot run on is the course's fault, whatever the student sent.
+	if v, _ := r.verdictOf(runResult{output: rec(transcript(exercise.Passed, "", 0, 1))}, "W2D4.T1.E1", *transcript(exercise.Crashed, "boom"), "F"); v != GraderError {
+		t.Errorf("broken solution: %q, want grader error", v)
 	}
 }
 

@@ -472,6 +472,12 @@ func cmdSetup(args []string) error {
 			return fmt.Errorf("writing the kernel spec: %w", err)
 		}
 	}
+	if err := ensureSandboxTools(); err != nil {
+		return err
+	}
+	if err := ensureNbgrader(r); err != nil {
+		return err
+	}
 	step("warming the Go build cache (go build ./... ), so the first notebook cell is fast")
 	if err := run(r, "go", "build", "./..."); err != nil {
 		return fmt.Errorf("go build ./... failed: %w", err)

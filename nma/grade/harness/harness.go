@@ -2,19 +2,22 @@
 // notebook. Such a program is package main with the student's declarations in one file and,
 // in another, a generated main that calls Main with the student's exercise functions. A
 // generated package imported by main calls Register with the day's exercise list, so the
-// checks are copied before any student code (package-level variables, init) can run.
+// probes are copied before any student code (package-level variables, init) can run.
+//
+// The program only computes: Main runs the exercise's probe on the student's function and
+// writes the transcript (the outputs on the check's inputs, or how the function ended) to
+// OutputFD. It decides nothing. The grader — which never runs student code — compares the
+// transcript with the solution's, which it computes itself (exercise.Compare). The programs
+// are built with the build tag nmagrade, which leaves the reference solutions out of the
+// exercise packages: nothing in the student's process is secret, and a line the student's
+// code writes can at most claim outputs, exactly as a function returning them would.
 //
 // The grader starts the program with two extra file descriptors: ConfigFD, a pipe holding
 // the Config as JSON (read and closed by this package's init, before any student code runs),
-// and VerdictFD, a pipe for the verdict. The verdict line starts with a random nonce from the
-// Config, so a line the student's code prints (on any descriptor) cannot pass for a verdict,
-// and a program that ends before the check does (os.Exit(0) in the student's code) leaves no
-// verdict at all. init also applies the sandbox: resource limits and, on Linux with
-// Landlock, no writes outside the scratch directory, no TCP and no signals to other
-// processes.
+// and OutputFD for the transcript. init also applies the in-process part of the sandbox
+// (resource limits, the syscall filter); the rest is set up around the process by the grader.
 //
-// Student code must not import this package (the grader rejects it): Main would then write
-// a genuine verdict for a check of the student's choosing.
+// Student code must not import this package (the grader rejects it).
 package harness
 
 import (
@@ -34,17 +37,16 @@ import (
 	"github.com/nma-go/nma-go/nma/exercise"
 )
 
-// File descriptors of the private channel with the grader.
+// File descriptors of the channel with the grader.
 const (
-	VerdictFD = 3 // write end of the verdict pipe
-	ConfigFD  = 4 // read end of the configuration pipe
+	OutputFD = 3 // write end of the output pipe (the transcript)
+	ConfigFD = 4 // read end of the configuration pipe
 )
 
 // Config is what the grader tells the program.
 type Config struct {
-	Nonce    string        `json:"nonce"`    // prefix of the verdict line; never shown to student code
-	Exercise string        `json:"exercise"` // the exercise to check, e.g. W2D4.T1.E1
-	Timeout  time.Duration `json:"timeout"`  // exercise.Timeout: how long the check waits for the function
+	Exercise string        `json:"exercise"` // the exercise to probe, e.g. W2D4.T1.E1
+	Timeout  time.Duration `json:"timeout"`  // how long the probe waits for the student's function
 	Memory   uint64        `json:"memory"`   // address-space limit in bytes (RLIMIT_AS); 0: none
 	CPU      uint64        `json:"cpu"`      // CPU-time limit in seconds (RLIMIT_CPU); 0: none
 	FileSize uint64        `json:"filesize"` // largest file the program may write, in bytes; 0: none
@@ -53,31 +55,32 @@ type Config struct {
 	MaxStack int           `json:"maxstack"` // goroutine stack limit in bytes; 0: Go's default
 }
 
-// Verdict statuses written by Main, besides exercise.Status's strings (passed, failed,
-// not done, crashed).
+// Output statuses written by Main.
 const (
+	StatusRecorded        = "recorded" // Transcript holds the probe's observations
 	StatusWrongSignature  = "wrong signature"
 	StatusUnknownExercise = "unknown exercise"
 	StatusGraderError     = "grader error"
 )
 
-// StartedMark follows the nonce on the line Main writes when it starts.
+// StartedMark is the line Main writes when it starts.
 const StartedMark = "started"
 
-// Verdict is the line Main writes for the grader.
-type Verdict struct {
-	Exercise string `json:"exercise"`
-	Status   string `json:"status"`
-	Cases    int    `json:"cases"`
-	Message  string `json:"message,omitempty"`
-	Sandbox  string `json:"sandbox"` // the protections in force, e.g. "rlimits(as=2GiB,cpu=30s) landlock(v7)"
+// Output is the line Main writes for the grader: the transcript, or why there is none. The
+// grader trusts none of it beyond what a function's return values could claim.
+type Output struct {
+	Exercise   string               `json:"exercise"`
+	Status     string               `json:"status"`
+	Message    string               `json:"message,omitempty"`
+	Transcript *exercise.Transcript `json:"transcript,omitempty"`
+	Sandbox    string               `json:"sandbox"` // the protections in force, e.g. "rlimits(as=2GiB,cpu=30s) seccomp"
 }
 
 var (
-	cfg      Config
-	active   bool
-	sandbox  string
-	verdicts *os.File
+	cfg     Config
+	active  bool
+	sandbox string
+	output  *os.File
 
 	mu       sync.Mutex
 	sealed   bool
@@ -91,10 +94,10 @@ func init() {
 	}
 	data, err := io.ReadAll(io.LimitReader(f, 1<<20))
 	f.Close()
-	if err != nil || json.Unmarshal(data, &cfg) != nil || cfg.Nonce == "" || cfg.Exercise == "" {
+	if err != nil || json.Unmarshal(data, &cfg) != nil || cfg.Exercise == "" {
 		return
 	}
-	verdicts = os.NewFile(VerdictFD, "nma-grade-verdict")
+	output = os.NewFile(OutputFD, "nma-grade-output")
 	if cfg.MaxStack > 0 {
 		debug.SetMaxStack(cfg.MaxStack)
 	}
@@ -118,8 +121,9 @@ func Register(exs []exercise.Exercise) bool {
 	return true
 }
 
-// Main checks the student's functions for the configured exercise, writes the verdict to
-// the grader and exits. impls maps exercise IDs to the student's functions by name.
+// Main runs the configured exercise's probe on the student's functions, writes the
+// transcript to the grader and exits. impls maps exercise IDs to the student's functions by
+// name.
 func Main(impls map[string]map[string]any) {
 	mu.Lock()
 	sealed = true
@@ -130,49 +134,46 @@ func Main(impls map[string]map[string]any) {
 	}
 	// Tell the grader that start-up (package initialisation, the student's package-level
 	// variables included) is over: a program that ends or hangs before this line never
-	// reached the check.
-	if _, err := verdicts.Write([]byte(cfg.Nonce + " " + StartedMark + "\n")); err != nil {
+	// reached the probe.
+	if _, err := output.Write([]byte(StartedMark + "\n")); err != nil {
 		os.Exit(3)
 	}
-	v := check(impls)
-	v.Exercise, v.Sandbox = cfg.Exercise, sandbox
-	line, err := json.Marshal(v)
+	o := probe(impls)
+	o.Exercise, o.Sandbox = cfg.Exercise, sandbox
+	line, err := json.Marshal(o)
 	if err != nil {
 		os.Exit(3)
 	}
-	if _, err := verdicts.Write([]byte(cfg.Nonce + " " + string(line) + "\n")); err != nil {
+	if _, err := output.Write(append(line, '\n')); err != nil {
 		os.Exit(3)
 	}
-	verdicts.Close()
+	output.Close()
 	os.Exit(0)
 }
 
-func check(impls map[string]map[string]any) (v Verdict) {
+func probe(impls map[string]map[string]any) (o Output) {
 	defer func() {
 		if p := recover(); p != nil {
-			v = Verdict{Status: StatusGraderError, Message: fmt.Sprintf("the check itself panicked: %v", p)}
+			o = Output{Status: StatusGraderError, Message: fmt.Sprintf("the probe itself panicked: %v", p)}
 		}
 	}()
 	e, ok := registry[cfg.Exercise]
-	if !ok {
-		return Verdict{Status: StatusUnknownExercise, Message: fmt.Sprintf("exercise %s is not registered (registered: %s)", cfg.Exercise, registeredIDs())}
+	if !ok || e.Probe == nil {
+		return Output{Status: StatusUnknownExercise, Message: fmt.Sprintf("exercise %s is not registered (registered: %s)", cfg.Exercise, registeredIDs())}
 	}
 	impl, ok := impls[cfg.Exercise]
 	if !ok {
-		return Verdict{Status: StatusGraderError, Message: "the program has no function for " + cfg.Exercise}
+		return Output{Status: StatusGraderError, Message: "the program has no function for " + cfg.Exercise}
 	}
 	arg, msg, err := Assemble(e, impl)
 	if err != nil {
-		return Verdict{Status: StatusGraderError, Message: err.Error()}
+		return Output{Status: StatusGraderError, Message: err.Error()}
 	}
 	if msg != "" {
-		return Verdict{Status: StatusWrongSignature, Message: msg}
+		return Output{Status: StatusWrongSignature, Message: msg}
 	}
-	if cfg.Timeout > 0 {
-		exercise.Timeout = cfg.Timeout
-	}
-	r := e.Check(arg)
-	return Verdict{Status: r.Status.String(), Cases: r.Cases, Message: r.Message}
+	tr := exercise.Record(e.Probe, arg, nil, cfg.Timeout)
+	return Output{Status: StatusRecorded, Transcript: &tr}
 }
 
 // CheckedFuncs names the functions an exercise's check takes, in the order of its stub:

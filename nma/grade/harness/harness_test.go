@@ -20,12 +20,15 @@ func Double(x float64) float64 { return 2 * x }
 func Triple(x float64) float64 { return 3 * x }
 func wrong(x int) int          { return x }
 
-func checkPair(impl any) exercise.Result {
-	p := impl.(pair)
-	return exercise.Run("W9D9.T1.E2", "Double, Triple", func(c *exercise.C) {
-		c.Float("Double(1)", 2, p.A(1), 0)
-		c.Float("Triple(1)", 3, p.B(1), 0)
-	})
+func probePair(r *exercise.Recorder, p pair) {
+	r.Float("Double(1)", p.A(1), 0)
+	r.Float("Triple(1)", p.B(1), 0)
+}
+
+// pairExercise is a two-function exercise with its solution attached.
+func pairExercise() exercise.Exercise {
+	e := exercise.Define(exercise.Exercise{ID: "W9D9.T1.E2", Funcs: []string{"Double", "Triple"}}, probePair, pair{Double, Triple})
+	return exercise.WithSolutions([]exercise.Exercise{e}, map[string]any{"W9D9.T1.E2": pair{Double, Triple}})[0]
 }
 
 func TestCheckedFuncs(t *testing.T) {
@@ -67,7 +70,7 @@ func TestAssemble(t *testing.T) {
 		t.Errorf("missing: %q", msg)
 	}
 
-	p := exercise.Exercise{ID: "W9D9.T1.E2", Funcs: []string{"Double", "Triple"}, Stub: pair{Double, Triple}, Check: checkPair}
+	p := pairExercise()
 	arg, msg, err = Assemble(p, map[string]any{"Double": Double, "Triple": Triple})
 	if err != nil || msg != "" {
 		t.Fatal(msg, err)
@@ -90,10 +93,11 @@ func TestAssemble(t *testing.T) {
 
 func TestRegisterCopies(t *testing.T) {
 	exs := []exercise.Exercise{{ID: "W9D9.T9.E9", Funcs: []string{"Double"}, Stub: unaryFunc(Double),
-		Check: func(any) exercise.Result { return exercise.Result{Status: exercise.Failed} }}}
+		Probe: func(r *exercise.Recorder, _ any) { r.Float("x", 1, 0) }}}
 	Register(exs)
-	exs[0].Check = func(any) exercise.Result { return exercise.Result{Status: exercise.Passed} }
-	if r := registry["W9D9.T9.E9"].Check(nil); r.Status != exercise.Failed {
+	exs[0].Probe = func(r *exercise.Recorder, _ any) { r.Float("x", 2, 0) }
+	tr := exercise.Record(registry["W9D9.T9.E9"].Probe, nil, nil, 0)
+	if len(tr.Obs) != 1 || tr.Obs[0].Values[0] != 1 {
 		t.Error("changing the registered slice changed the registry")
 	}
 }
