@@ -150,7 +150,7 @@ func hack() bool {
 func F(x, a, theta float64) float64 {
 	_ = hacked
 	return 0.5
-}`, want: Failed, msg: "expected 0, got 0.5", wantE2: Failed},
+}`, want: Rejected, msg: "graded code may not use the exercises' registry", wantE2: Rejected},
 	{name: "longer_timeout", cell: `func F(x, a, theta float64) float64 {
 	exercise.Timeout = time.Hour
 	return 1/(1+math.Exp(-a*(x-theta))) - 1/(1+math.Exp(a*theta))
@@ -230,6 +230,44 @@ func F(x, a, theta float64) float64 {
 	}
 	return 1/(1+math.Exp(-a*(x-theta))) - 1/(1+math.Exp(a*theta))
 }`, want: Passed, wantE2: Passed},
+	// The rules the type checker enforces (typecheck.go), on submissions of the red team.
+	{name: "registry_solution", cell: `func F(x, a, theta float64) float64 {
+	e, _ := all.ByID("W2D4.T1.E1")
+	if sol, ok := e.Solution.(w2d4.FFunc); ok {
+		return sol(x, a, theta)
+	}
+	return w2d4.Exercises[0].Solution.(func(float64, float64, float64) float64)(x, a, theta)
+}`, want: Rejected, msg: "line 2: uses package \"github.com/nma-go/nma-go/exercises/all\": graded code may not use the exercises' registry", wantE2: Rejected},
+	{name: "check_oracle", cell: `func F(x, a, theta float64) float64 {
+	for _, guess := range []float64{0, 0.5, 1} {
+		if w2d4.CheckF(func(float64, float64, float64) float64 { return guess }).OK() {
+			return guess
+		}
+	}
+	return 0
+}`, want: Rejected, msg: "graded code may not use the exercises' registry, checks or solutions", wantE2: Rejected},
+	{name: "check_oracle_checkid", cell: `func F(x, a, theta float64) float64 {
+	zero := func(float64, float64, float64) float64 { return 0 }
+	if exercise.CheckID(nil, "W2D4.T1.E1", zero).OK() {
+		return 0
+	}
+	return 1/(1+math.Exp(-a*(x-theta))) - 1/(1+math.Exp(a*theta))
+}`, want: Rejected, msg: "line 3: calls exercise.CheckID, one of the course's checks", wantE2: Rejected, msgE2: "exercise.CheckID"},
+	{name: "library_twin", cell: `func F(x, a, theta float64) float64 {
+	return ratemodel.F(x, a, theta)
+}`, want: Rejected, msg: "line 2: calls ratemodel.F, the course library's version of the function this exercise asks you to write", wantE2: Passed},
+	{name: "reflect_unsafe_pointer", cell: `func F(x, a, theta float64) float64 {
+	p := reflect.ValueOf(&x).UnsafePointer()
+	_ = p
+	return 1/(1+math.Exp(-a*(x-theta))) - 1/(1+math.Exp(a*theta))
+}`, want: Rejected, msg: "line 2: calls reflect.Value.UnsafePointer: raw memory access is not allowed", wantE2: Rejected, msgE2: "raw memory access"},
+	{name: "go_embed", cell: `//go:embed go.mod
+var goMod string
+
+func F(x, a, theta float64) float64 {
+	_ = goMod
+	return 1/(1+math.Exp(-a*(x-theta))) - 1/(1+math.Exp(a*theta))
+}`, want: Rejected, msg: "line 1: has a //go:embed directive", wantE2: Rejected},
 }
 
 // Answers to E2–E4.

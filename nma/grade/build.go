@@ -318,9 +318,11 @@ func (b *builder) compile(dir string, files map[string]string, timeout time.Dura
 	bin = filepath.Join(dir, "prog")
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "go", "build", "-tags", buildTags, "-ldflags=-s -w", "-o", bin, ".")
-	cmd.Dir = dir
-	cmd.Env = buildEnv()
+	if msg := checkSourceSize(files); msg != "" {
+		return "", msg, nil // too large to build safely (sandbox.go)
+	}
+	// In the build sandbox, with the compiler's limits (sandbox_linux.go).
+	cmd := goCommand(ctx, b.root, dir, "build", "-tags", buildTags, "-ldflags=-s -w", "-o", bin, ".")
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	killGroupOnCancel(cmd)
@@ -334,7 +336,10 @@ func (b *builder) compile(dir string, files map[string]string, timeout time.Dura
 		if !errors.As(runErr, &ee) {
 			return "", "", fmt.Errorf("running go build: %w", runErr)
 		}
-		msg := compilerMessage(out.String(), dir)
+		msg := buildLimitMessage(out.String()) // a limit of the build sandbox, in the student's words
+		if msg == "" {
+			msg = compilerMessage(out.String(), dir)
+		}
 		if msg == "" {
 			msg = "go build failed"
 		}

@@ -3,19 +3,22 @@
 // For each submitted notebook it finds the exercise cells (by their metadata, else by the
 // function they define), builds a small Go program from the student's declarations — the
 // exercise's functions and whatever they use from other cells — and runs the exercise's
-// registered check on them in a sandboxed process, one process per exercise. The verdicts
-// become a table (student × exercise, points, totals), a CSV gradebook, a CSV of feedback
-// and an HTML report, all built with gota dataframes and byte-for-byte reproducible.
+// probe on them in a sandboxed process, one process per exercise. The verdicts become a
+// table (student × exercise, points, totals), a CSV gradebook, a CSV of feedback and an HTML
+// report, all built with gota dataframes and byte-for-byte reproducible.
 //
-// Student code is untrusted. It is compiled without cgo, unsafe, the reference solutions or
-// the grader's packages (such code is rejected), and may not assign to the variables of the
-// course's packages. Each run has a time limit, an address-space limit, a fresh scratch
-// directory as its only writable place (Landlock), no TCP (Landlock) and no network at all
-// where namespaces are available, no signals to other processes, and runs as an
-// unprivileged user. The checks are copied before any student code runs, and the verdict
-// travels on a private pipe marked with a nonce, so printing a fake verdict or exiting early
-// cannot pass. An endless loop, a panic, a crash, a huge allocation, a compile error or a
-// broken notebook fails only that student's exercise, with a reason.
+// Student code is untrusted, and nothing in its process decides anything: the program only
+// records the student's outputs on the check's inputs (a transcript) and the grader compares
+// them, in its own process, with the solution's (exercise.Compare). Programs are built with
+// the build tag nmagrade, without the reference solutions. The code must obey the rules for
+// graded code, checked on types (typecheck.go: no course internals, no library twin of the
+// exercise, no raw memory). Builds and runs happen inside bubblewrap (sandbox_linux.go): own
+// user, PID, network and IPC namespaces, a filesystem of the program and a size-capped
+// scratch folder only, a syscall filter (no new processes, no sockets, no chmod), and limits
+// on time, memory, CPU, files and output. Submissions are read with Lstat as regular files
+// only, and student-controlled text in reports is cleaned (CleanText, WriteCSV). An endless
+// loop, a panic, a crash, a huge allocation, a compile error or a broken notebook fails only
+// that student's exercise, with a reason.
 package grade
 
 import (
@@ -114,17 +117,34 @@ type Options struct {
 	BuildTimeout time.Duration // per go build (default 2 min)
 	Memory       uint64        // address-space limit of a run, bytes (default 2 GiB)
 
+	// TrustedInput grades without the sandbox where it cannot be set up (no bubblewrap, no
+	// user namespaces), for code the TA trusts; by default Run refuses there.
+	TrustedInput bool
+
 	WorkDir  string    // scratch space (default: a new temporary directory, removed at the end)
 	CacheDir string    // keep the built programs here and reuse them in later runs (default: none)
 	Log      io.Writer // progress (default: discard)
 }
 
 // Report is the outcome of grading: one row per student, one column per exercise.
+//
+// Student-controlled text in it (names, file names, notes, messages) is one line without
+// control characters and at most a few hundred characters (CleanText).
 type Report struct {
 	Exercises []Column
 	Students  []*Student
 	Shard     string // "k/n" when sharded
 	Sandbox   string // the protections that were in force
+
+	// What WriteResults records so that Merge can check that shards fit together.
+	course       string   // fingerprint of the course's code and the Go toolchain
+	class        []string // every student of the class (all shards), in order
+	limits       string   // the run's limits (timeouts, memory)
+	shardK       int      // this shard, 1-based (with shardN)
+	shardN       int
+	sandboxTmpl  string // Sandbox with the harness's reports replaced by a placeholder
+	sandboxSep   string
+	sandboxParts []string // the harness's reports, sorted
 }
 
 // Column is a graded exercise.
@@ -169,14 +189,19 @@ func (s *Student) Passed() int {
 
 // submission is one notebook file.
 type submission struct {
-	Path     string // as shown in reports
-	Abs      string
-	Student  string
-	Notebook string // the course notebook it is, "" if unknown
-	nb       *notebook.Notebook
-	err      error
-	dupOf    string
-	base     string // the folder the student's name is relative to
+	Path       string // as shown in reports and logs (cleaned of control characters, shortened)
+	Abs        string
+	Student    string // as shown (cleaned, unique)
+	Notebook   string // the course notebook it is, "" if unknown
+	nb         *notebook.Notebook
+	err        error
+	dupOf      string // another copy of the same notebook, graded instead
+	dupWhy     string
+	base       string      // the folder the student's name is relative to
+	raw        string      // the path as found
+	rawStudent string      // the student's name as derived from the path
+	skip       string      // why this entry is not graded at all (a checkpoint, a hidden folder, …)
+	info       os.FileInfo // the file as read
 }
 
 // Run grades the notebooks at paths (files, folders, globs).
@@ -184,24 +209,34 @@ func Run(paths []string, o Options) (*Report, error) {
 	if err := o.defaults(); err != nil {
 		return nil, err
 	}
-	subs, err := Expand(paths)
+	subs, err := expand(paths)
 	if err != nil {
 		return nil, err
 	}
 	notebooks := courseNotebooks(o.Exercises)
+	nameStudents(subs, notebooks)
+	// Identify every submission (cheap) so that every shard has the same columns. Entries
+	// that are not graded (checkpoints, hidden folders) are only reported.
+	names := studentNames(subs) // every student, also those with only skipped entries
+	var graded, skipped []*submission
 	for _, s := range subs {
-		s.Student = studentName(s.Path, s.rel(), notebooks)
-	}
-	// Identify every submission (cheap) so that every shard has the same columns.
-	for _, s := range subs {
+		if s.skip != "" {
+			skipped = append(skipped, s)
+			continue
+		}
 		s.read(o.Exercises, notebooks)
+		graded = append(graded, s)
+	}
+	sameFiles(graded)
+	subs = graded
+	if len(subs) == 0 && len(o.Select) == 0 {
+		return nil, noNotebooks(paths, skipped)
 	}
 	cols := o.columns(subs)
 	if len(cols) == 0 {
 		return nil, errors.New("no exercise to grade: no submission is a course notebook with exercises" + o.selectHint())
 	}
-	names := studentNames(subs)
-	rep := &Report{}
+	rep := &Report{class: names}
 	if o.Shards > 1 {
 		rep.Shard = fmt.Sprintf("%d/%d", o.Shard, o.Shards)
 		keep := map[string]bool{}
@@ -219,6 +254,13 @@ func Run(paths []string, o Options) (*Report, error) {
 			}
 		}
 		subs = sel
+		var selSkipped []*submission
+		for _, s := range skipped {
+			if keep[s.Student] {
+				selSkipped = append(selSkipped, s)
+			}
+		}
+		skipped = selSkipped
 		var selNames []string
 		for _, n := range names {
 			if keep[n] {
@@ -227,19 +269,8 @@ func Run(paths []string, o Options) (*Report, error) {
 		}
 		names = selNames
 	}
-	// A student's second copy of the same course notebook is not graded.
-	seen := map[[2]string]string{}
-	for _, s := range subs {
-		if s.Notebook == "" {
-			continue
-		}
-		k := [2]string{s.Student, s.Notebook}
-		if first, ok := seen[k]; ok {
-			s.dupOf = first
-			continue
-		}
-		seen[k] = s.Path
-	}
+	// A student's second copy of the same course notebook is not graded (but noted).
+	chooseCopies(subs)
 	for _, c := range cols {
 		rep.Exercises = append(rep.Exercises, Column{ID: c.ID, Title: c.Title, Notebook: c.Notebook, Funcs: harness.CheckedFuncs(c),
 			Points: o.Points.For(c), Bonus: c.Bonus})
@@ -262,7 +293,7 @@ func Run(paths []string, o Options) (*Report, error) {
 		return nil, err
 	}
 	g.r = &runner{timeout: o.Timeout, wall: o.Timeout + o.Timeout/2 + 5*time.Second, memory: o.Memory, fileSize: 64 << 20,
-		scratch: filepath.Join(work, "run"), iso: defaultIsolation(), dataDir: dataDir(o.Root)}
+		scratch: filepath.Join(work, "run"), iso: isolationFor(o.TrustedInput), dataDir: dataDir(o.Root)}
 	if isolationOverride != nil {
 		g.r.iso = *isolationOverride
 	}
@@ -323,8 +354,12 @@ func Run(paths []string, o Options) (*Report, error) {
 		return nil, firstErr
 	}
 	fmt.Fprintf(o.Log, "nma grade: graded in %.1f s\n", time.Since(start).Seconds())
-	rep.Students = assemble(names, subs, results, rep.Exercises)
+	rep.Students = assemble(names, append(subs, skipped...), append(results, make([]map[string]Grade, len(skipped))...), rep.Exercises)
 	rep.Sandbox = g.sandboxNote()
+	rep.course = g.b.finger
+	rep.limits = fmt.Sprintf("check timeout %v, memory %d MiB, build timeout %v", o.Timeout, o.Memory>>20, o.BuildTimeout)
+	rep.shardK, rep.shardN = o.Shard, o.Shards
+	rep.sandboxTmpl, rep.sandboxSep, rep.sandboxParts = sandboxTemplate(g, rep.Sandbox)
 	return rep, nil
 }
 
@@ -444,8 +479,12 @@ func courseNotebooks(exs []exercise.Exercise) []string {
 // read parses the submission and decides which course notebook it is: the one most of its
 // exercise cells' metadata names, else the one its file name contains, else the one whose
 // exercise functions it defines most of.
+//
+// Only the student's own regular files are read (see load): a FIFO, a device, a huge file,
+// or a link out of the submission folder or to another student's file is an invalid
+// notebook with the reason, never a hang.
 func (s *submission) read(exs []exercise.Exercise, notebooks []string) {
-	data, err := os.ReadFile(s.Abs)
+	data, err := s.load(notebooks)
 	if err == nil {
 		s.nb, err = notebook.Parse(data)
 	}
@@ -501,31 +540,49 @@ func argmax(keys []string, count map[string]int) string {
 	return best
 }
 
-// assemble builds the rows: every student, every column, totals.
+// assemble builds the rows: every student, every column, totals. Every note and message
+// is cleaned of control characters and shortened (CleanText).
 func assemble(names []string, subs []*submission, results []map[string]Grade, cols []Column) []*Student {
 	byName := map[string]*Student{}
 	var out []*Student
 	for _, n := range names {
-		st := &Student{Name: n}
+		st := &Student{Name: CleanText(n, maxNameLen)}
 		byName[n] = st
 		out = append(out, st)
 	}
+	note := func(st *Student, format string, args ...any) {
+		st.Notes = append(st.Notes, CleanText(fmt.Sprintf(format, args...), maxNoteLen))
+	}
 	got := map[string]map[string]Grade{}
 	invalid := map[string]*submission{}
+	skipped := map[string]string{}
 	for i, s := range subs {
 		st := byName[s.Student]
-		st.Files = append(st.Files, s.Path)
+		path := CleanText(s.Path, maxPathLen)
 		switch {
+		case s.skip != "":
+			note(st, "%s", s.skip)
+			if _, ok := skipped[s.Student]; !ok {
+				skipped[s.Student] = s.skip
+			}
+			continue
 		case s.dupOf != "":
-			st.Notes = append(st.Notes, fmt.Sprintf("%s is a second copy of %s (already graded from %s): not graded", s.Path, s.Notebook, s.dupOf))
+			why := ""
+			if s.dupWhy != "" {
+				why = " (" + s.dupWhy + ")"
+			}
+			note(st, "%s is another copy of %s: not graded; %s was graded instead%s", path, s.Notebook, CleanText(s.dupOf, maxPathLen), why)
 		case s.Notebook == "" && s.err != nil:
-			st.Notes = append(st.Notes, fmt.Sprintf("%s: %s", s.Path, invalidMessage(s.err)))
+			note(st, "%s: %s", path, invalidMessage(s.err))
 			if _, ok := invalid[s.Student]; !ok {
 				invalid[s.Student] = s
 			}
 		case s.Notebook == "":
-			st.Notes = append(st.Notes, fmt.Sprintf("%s is not a course notebook with exercises (no exercise cell, no exercise function): not graded", s.Path))
+			note(st, "%s is not a course notebook with exercises (no exercise cell, no exercise function): not graded", path)
+		case s.err != nil:
+			note(st, "%s: %s", path, invalidMessage(s.err))
 		}
+		st.Files = append(st.Files, path)
 		if got[s.Student] == nil {
 			got[s.Student] = map[string]Grade{}
 		}
@@ -533,15 +590,21 @@ func assemble(names []string, subs []*submission, results []map[string]Grade, co
 			got[s.Student][id] = g
 		}
 	}
-	for _, st := range out {
+	for i, st := range out {
+		key := names[i]
 		for _, c := range cols {
-			g, ok := got[st.Name][c.ID]
+			g, ok := got[key][c.ID]
 			if !ok {
 				g = Grade{Exercise: c.ID, Verdict: NotSubmitted, Message: "no submitted notebook of this student contains " + c.Notebook}
-				if s, bad := invalid[st.Name]; bad {
+				if s, bad := invalid[key]; bad {
 					g.Verdict, g.File, g.Message = InvalidNotebook, s.Path, invalidMessage(s.err)
+				} else if why, ok := skipped[key]; ok {
+					g.Message += "; not graded: " + why
 				}
 			}
+			g.File = CleanText(g.File, maxPathLen)
+			g.Message = CleanText(g.Message, maxMessageLen)
+			g.Max, g.Points = 0, 0
 			if !c.Bonus {
 				g.Max = c.Points
 			}

@@ -115,6 +115,10 @@ func (g *grader) gradeSubmission(s *submission, exs []exercise.Exercise) (map[st
 	// holds: run it once.
 	atStart := map[string]Grade{}
 	for _, t := range runnable {
+		if t.decided() { // rejected by the type checker after its program built (buildTasks)
+			set(t, t.Verdict, t.Message)
+			continue
+		}
 		bin, ok := bins[t]
 		if !ok {
 			continue
@@ -196,19 +200,35 @@ func groupTasks(tasks []*task) [][]*task {
 }
 
 // buildTasks builds the program for tasks; when the compiler finds an import unused (the
-// grader took a local variable for a package), it drops it and builds again.
+// grader took a local variable for a package), it drops it and builds again. A program that
+// builds is then type-checked against the rules for graded code (typecheck.go): each task
+// whose code breaks them gets its verdict here (Rejected, naming the cell, line and rule;
+// GraderError when the grader could not check it) and is not run. The others run from the
+// same binary: a rejected task's functions are never called by them (its code that they
+// need is part of their own code, and was checked as such).
 func (g *grader) buildTasks(tasks []*task) (bin, msg string, err error) {
+	var live []*task
+	for _, t := range tasks {
+		if !t.decided() {
+			live = append(live, t)
+		}
+	}
+	if len(live) == 0 {
+		return "", "", nil
+	}
+	var files map[string]string
 	for range 3 {
-		bin, msg, err = g.b.build(program(tasks))
+		files = program(live)
+		bin, msg, err = g.b.build(files)
 		unused := unusedImports(msg)
 		if err != nil || msg == "" || len(unused) == 0 {
-			return bin, msg, err
+			break
 		}
 		drop := map[string]bool{}
 		for _, p := range unused {
 			drop[p] = true
 		}
-		for _, t := range tasks {
+		for _, t := range live {
 			var keep []*importSpec
 			for _, is := range t.imports {
 				if !drop[is.Path] {
@@ -218,7 +238,23 @@ func (g *grader) buildTasks(tasks []*task) (bin, msg string, err error) {
 			t.imports = keep
 		}
 	}
-	return bin, msg, err
+	if err != nil || msg != "" {
+		return bin, msg, err
+	}
+	env, err := typeEnvFor(g.b)
+	if err != nil {
+		return "", "", err
+	}
+	verdicts, verr := vetProgram(env, files["student.go"], live)
+	for _, t := range live {
+		switch f, ok := verdicts[t]; {
+		case verr != nil:
+			t.Verdict, t.Message = GraderError, "the grader could not type-check the program: "+verr.Error()
+		case ok:
+			t.Verdict, t.Message = f.verdict, f.String()
+		}
+	}
+	return bin, "", nil
 }
 
 func invalidMessage(err error) string {

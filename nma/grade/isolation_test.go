@@ -12,12 +12,14 @@ import (
 	"github.com/nma-go/nma-go/exercises/all"
 )
 
-// The weaker isolation modes (no root: user namespaces; no namespaces at all) still
-// confine a student: the verdicts of a few corpus submissions are the same.
+// The sandbox (bubblewrap + seccomp) and the fallback for trusted input (no bubblewrap:
+// the harness's limits, seccomp and Landlock) confine a student the same way: the verdicts
+// of a few corpus submissions are the same in both.
 func TestIsolationModes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds student programs")
 	}
+	requireSandbox(t)
 	dir := t.TempDir()
 	for _, name := range []string{"correct", "write_outside", "write_scratch", "alloc_10GB", "fake_verdict"} {
 		data, err := os.ReadFile(filepath.Join("testdata", "corpus", name+".ipynb"))
@@ -28,7 +30,7 @@ func TestIsolationModes(t *testing.T) {
 	}
 	want := map[string]Verdict{"correct": Passed, "write_outside": Crashed, "write_scratch": Passed, "alloc_10GB": OutOfMemory, "fake_verdict": NoVerdict}
 	cache := t.TempDir()
-	for _, iso := range []isolation{isoUserNS, isoNone} {
+	for _, iso := range []isolation{{sandbox: true}, {sandbox: false, trusted: true}} {
 		isolationOverride = &iso
 		rep, err := Run([]string{dir}, Options{Root: repoRoot(t), Exercises: all.Exercises(), Select: Selection{"W2D4.T1.E1"},
 			Jobs: 2, Timeout: 3 * time.Second, CacheDir: cache})
@@ -36,8 +38,11 @@ func TestIsolationModes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(rep.Sandbox, iso.String()) && !strings.Contains(rep.Sandbox, "unavailable") {
+		if !strings.Contains(rep.Sandbox, iso.String()) {
 			t.Errorf("%s: sandbox %q", iso, rep.Sandbox)
+		}
+		if !strings.Contains(rep.Sandbox, "seccomp(") || strings.Contains(rep.Sandbox, "seccomp(unavailable") {
+			t.Errorf("%s: no syscall filter: %q", iso, rep.Sandbox)
 		}
 		for _, s := range rep.Students {
 			if g := s.Grades[0]; g.Verdict != want[s.Name] {
@@ -51,11 +56,13 @@ func TestIsolationModes(t *testing.T) {
 	}
 }
 
-// Running as root, the programs run as nobody, who must reach them.
+// Running as root, bwrap runs as nobody, who must reach the programs: a work folder only
+// root can enter is refused with a clear message.
 func TestUnreachableWorkDir(t *testing.T) {
 	if testing.Short() || os.Geteuid() != 0 {
 		t.Skip("needs root and a build")
 	}
+	requireSandbox(t)
 	private := filepath.Join(t.TempDir(), "private")
 	os.MkdirAll(filepath.Join(private, "work"), 0o700)
 	os.Chmod(private, 0o700)

@@ -222,35 +222,27 @@ func (a *analysis) resolve(t *task) {
 	}
 }
 
-// forbiddenImport says why graded code may not import path, or "".
+// forbiddenImport says why graded code may not import path, or "". The packages of the
+// course's module it names (exercises, solutions, grader, generated code) are those of
+// forbiddenPackage, whose objects the type checker also rejects however they are reached.
 func forbiddenImport(path string) string {
 	switch {
 	case path == "unsafe" || path == "C" || path == "runtime/cgo" || path == "plugin":
 		return "low-level code (unsafe, cgo, plugins) is not allowed in graded code"
-	case path == "syscall" || path == "golang.org/x/sys" || strings.HasPrefix(path, "golang.org/x/sys/") || path == "runtime/debug":
+	case path == "syscall" || strings.HasPrefix(path, "syscall/") || path == "golang.org/x/sys" || strings.HasPrefix(path, "golang.org/x/sys/") || path == "runtime/debug":
 		return "system calls and runtime internals (syscall, x/sys, runtime/debug) are not allowed in graded code"
-	case path == notebook.ModulePath+"/solutions" || strings.HasPrefix(path, notebook.ModulePath+"/solutions/"):
-		return "graded code may not use the reference solutions"
-	case path == notebook.ModulePath+"/nma/grade" || strings.HasPrefix(path, notebook.ModulePath+"/nma/grade/"):
-		return "graded code may not use the grader"
-	case path == genModule || strings.HasPrefix(path, genModule+"/"):
-		return "graded code may not use the grader's generated packages"
+	case path == "embed":
+		return "graded code may not embed files (embed, //go:embed)"
 	}
-	return ""
+	return forbiddenPackage(path)
 }
 
-// forbidden checks the code an exercise needs: no forbidden imports, and no assignment to
-// (or address of) a variable of an imported package, such as the checks' settings or the
-// exercise registry.
+// forbidden checks the code an exercise needs before it is built: no assignment to (or
+// address of) a variable of an imported package, such as the checks' settings or the
+// exercise registry; no forbidden imports; no //go:embed, //go:linkname or //line
+// directives. It is a fast first pass: the type checker (typecheck.go) applies these rules
+// and more to the built program.
 func forbidden(t *task, pkgNames map[string]bool, pool map[string]*item) string {
-	for _, is := range t.imports {
-		if why := forbiddenImport(is.Path); why != "" {
-			if is.Cell > 0 {
-				return fmt.Sprintf("imports %q (cell %d, line %d): %s", is.Path, is.Cell, is.Line, why)
-			}
-			return fmt.Sprintf("uses package %q: %s", is.Path, why)
-		}
-	}
 	var msg string
 	for _, it := range t.items {
 		ast.Inspect(it.Decl, func(n ast.Node) bool {
@@ -286,6 +278,22 @@ func forbidden(t *task, pkgNames map[string]bool, pool map[string]*item) string 
 		})
 		if msg != "" {
 			return msg
+		}
+	}
+	for _, is := range t.imports {
+		if why := forbiddenImport(is.Path); why != "" {
+			if is.Cell > 0 {
+				return fmt.Sprintf("imports %q (cell %d, line %d): %s", is.Path, is.Cell, is.Line, why)
+			}
+			if cell, line, ok := firstUse(t, is.Name); ok {
+				return fmt.Sprintf("cell %d, line %d: uses package %q: %s", cell, line, is.Path, why)
+			}
+			return fmt.Sprintf("uses package %q: %s", is.Path, why)
+		}
+	}
+	for _, it := range t.items {
+		if line, why := itemDirective(it); why != "" {
+			return fmt.Sprintf("cell %d, line %d: %s", it.Cell, line, why)
 		}
 	}
 	return ""

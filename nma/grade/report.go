@@ -1,13 +1,15 @@
 package grade
 
 import (
-	"encoding/csv"
+	"bufio"
 	"fmt"
 	"html"
 	"io"
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
@@ -106,39 +108,75 @@ func (r *Report) ExerciseStats() dataframe.DataFrame {
 }
 
 // WriteCSV writes a dataframe as CSV, numbers without trailing zeros (gota writes %f).
+//
+// Text cells are safe to open in a spreadsheet: cleaned of control characters and
+// shortened (CleanText), and, following OWASP's advice on CSV injection, a cell that starts
+// with =, +, -, @, a tab or a carriage return gets a leading single quote (so it is text,
+// not a formula) and is quoted. A cell is quoted, with its double quotes doubled, whenever
+// it holds a comma, a semicolon (the separator of some locales), a double quote, a line
+// break, or leading or trailing spaces. Numbers are written as numbers.
 func WriteCSV(w io.Writer, df dataframe.DataFrame) error {
 	if df.Err != nil {
 		return df.Err
 	}
 	names := df.Names()
-	cw := csv.NewWriter(w)
-	if err := cw.Write(names); err != nil {
-		return err
+	bw := bufio.NewWriter(w)
+	row := make([]string, len(names))
+	for j, n := range names {
+		row[j] = csvText(n)
 	}
+	writeCSVRow(bw, row)
 	cols := make([][]string, len(names))
 	for j, n := range names {
 		s := df.Col(n)
 		cols[j] = make([]string, s.Len())
 		for i := range cols[j] {
 			e := s.Elem(i)
-			if s.Type() == series.Float && !e.IsNA() {
+			switch {
+			case s.Type() == series.Float && !e.IsNA():
 				cols[j][i] = strconv.FormatFloat(e.Float(), 'f', -1, 64)
-			} else {
+			case s.Type() == series.Float || s.Type() == series.Int:
 				cols[j][i] = e.String()
+			default:
+				cols[j][i] = csvText(e.String())
 			}
 		}
 	}
 	for i := 0; i < df.Nrow(); i++ {
-		rec := make([]string, len(names))
 		for j := range names {
-			rec[j] = cols[j][i]
+			row[j] = cols[j][i]
 		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
+		writeCSVRow(bw, row)
 	}
-	cw.Flush()
-	return cw.Error()
+	return bw.Flush()
+}
+
+func writeCSVRow(w *bufio.Writer, cells []string) {
+	for j, c := range cells {
+		if j > 0 {
+			w.WriteByte(',')
+		}
+		w.WriteString(c)
+	}
+	w.WriteByte('\n')
+}
+
+// csvText is a text cell as written to a CSV file: cleaned, neutralised if a spreadsheet
+// would take it for a formula, and quoted when needed.
+func csvText(v string) string {
+	v = CleanText(v, maxCellLen)
+	quote := false
+	if t := strings.TrimLeft(v, " "); t != "" && strings.ContainsRune("=+-@\t\r\n", rune(t[0])) {
+		v = "'" + v
+		quote = true
+	}
+	if strings.ContainsAny(v, ",;\"\r\n\t") || strings.HasPrefix(v, " ") || strings.HasSuffix(v, " ") {
+		quote = true
+	}
+	if quote {
+		return `"` + strings.ReplaceAll(v, `"`, `""`) + `"`
+	}
+	return v
 }
 
 // PrintTable writes the terminal table: one row per student, a verdict code per exercise,
@@ -151,7 +189,7 @@ func (r *Report) PrintTable(w io.Writer) {
 	}
 	fmt.Fprint(tw, "\tpoints\tpassed\n")
 	for _, s := range r.Students {
-		fmt.Fprint(tw, oneLine(s.Name))
+		fmt.Fprint(tw, CleanText(s.Name, maxNameLen))
 		for _, g := range s.Grades {
 			fmt.Fprintf(tw, "\t%s", g.Verdict.Short())
 		}
@@ -175,17 +213,145 @@ func (r *Report) PrintTable(w io.Writer) {
 	}
 	fmt.Fprintf(w, "legend: %s\n", strings.Join(legend, ", "))
 	if r.Shard != "" {
-		fmt.Fprintf(w, "shard %s of the class\n", r.Shard)
+		fmt.Fprintf(w, "shard %s of the class\n", CleanText(r.Shard, maxNameLen))
+	}
+	header := false
+	for _, s := range r.Students {
+		for _, n := range s.Notes {
+			if !header {
+				fmt.Fprintln(w, "notes:")
+				header = true
+			}
+			fmt.Fprintf(w, "  %s: %s\n", CleanText(s.Name, maxNameLen), CleanText(n, maxNoteLen))
+		}
 	}
 }
 
-func oneLine(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' || r == '\r' {
-			return ' '
+// The longest student-controlled texts in reports, in characters; longer ones are cut
+// with a note of their length.
+const (
+	maxNameLen    = 200  // a student's name
+	maxPathLen    = 300  // a submission's path
+	maxMessageLen = 500  // a verdict's message (compiler output, a panic's value)
+	maxNoteLen    = 1000 // a note on a student's submissions (may quote two paths)
+	maxCellLen    = 1000 // any text cell of a CSV file
+	maxErrorLen   = 2000 // an error that stops the grading
+)
+
+// CleanText makes student-controlled text (a folder name, a panic message, compiler
+// output) safe to print in a terminal, a log, a CSV file or an HTML page: one line, without
+// terminal escape sequences (ANSI CSI and OSC sequences are removed whole), control
+// characters (NUL, CR, DEL, C1) or invisible formatting characters (bidirectional
+// overrides, zero-width characters), with invalid UTF-8 replaced by U+FFFD; line breaks
+// become " | " and tabs spaces. Text longer than max characters is cut, ending in
+// "… [N characters]" within max. CleanText(CleanText(s, n), n) == CleanText(s, n).
+func CleanText(s string, max int) string {
+	var b strings.Builder
+	b.Grow(min(len(s), 4*max+16))
+	brk := false // a line break is pending (written only before more text)
+	n := 0       // characters written
+	total := 0   // characters of the cleaned text
+	limit := max
+	write := func(r rune) {
+		if brk {
+			brk = false
+			if total > 0 {
+				for _, c := range " | " {
+					write1(&b, c, &n, &total, limit)
+				}
+			}
 		}
-		return r
-	}, s)
+		write1(&b, r, &n, &total, limit)
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			write('\uFFFD')
+		case r == 0x1b || r == 0x9b:
+			size = escapeLen(s[i:], size)
+		case r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x85 || r == 0x2028 || r == 0x2029:
+			brk = true
+		case r == '\t':
+			write(' ')
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			// dropped
+		default:
+			write(r)
+		}
+		i += size
+	}
+	if total <= max {
+		return b.String()
+	}
+	marker := fmt.Sprintf("… [%d characters]", total)
+	cut := max - utf8.RuneCountInString(marker)
+	if cut < 0 {
+		cut = 0
+	}
+	out := b.String()
+	at := 0
+	for k := 0; k < cut && at < len(out); k++ {
+		_, sz := utf8.DecodeRuneInString(out[at:])
+		at += sz
+	}
+	return strings.TrimRight(out[:at], " |") + marker
+}
+
+// write1 appends r while fewer than limit characters are written, and counts it.
+func write1(b *strings.Builder, r rune, n, total *int, limit int) {
+	*total++
+	if *n < limit {
+		b.WriteRune(r)
+		*n++
+	}
+}
+
+// escapeLen is the length of the terminal escape sequence at the start of s (ESC or the
+// 8-bit CSI, whose UTF-8 encoding is size bytes): CSI parameters up to the final byte, an
+// OSC/DCS/APC/PM/SOS string up to its terminator, or ESC and one character. An unterminated
+// string sequence loses only its introducer.
+func escapeLen(s string, size int) int {
+	i := size
+	csi := s[0] != 0x1b
+	if !csi {
+		if i >= len(s) {
+			return i
+		}
+		switch c := s[i]; {
+		case c == '[':
+			csi = true
+			i++
+		case c == ']' || c == 'P' || c == '_' || c == '^' || c == 'X':
+			for j := i + 1; j < len(s); j++ {
+				if s[j] == 0x07 {
+					return j + 1
+				}
+				if s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\' {
+					return j + 2
+				}
+			}
+			return i + 1
+		case c >= 0x20 && c <= 0x7e:
+			// ESC ( B and the like: one intermediate, then the final byte.
+			if c <= 0x2f && i+1 < len(s) && s[i+1] >= 0x30 && s[i+1] <= 0x7e {
+				return i + 2
+			}
+			return i + 1
+		default:
+			return i
+		}
+	}
+	for i < len(s) && s[i] >= 0x30 && s[i] <= 0x3f { // parameters
+		i++
+	}
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f { // intermediates
+		i++
+	}
+	if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7e { // final byte
+		i++
+	}
+	return i
 }
 
 var verdictColour = map[Verdict]string{
@@ -197,8 +363,10 @@ var verdictColour = map[Verdict]string{
 // WriteHTML writes a self-contained page: the score table (each cell links to the
 // student's feedback), statistics per exercise, and per student every verdict with its
 // message.
+//
+// Every text is cleaned (CleanText) and HTML-escaped.
 func (r *Report) WriteHTML(w io.Writer) error {
-	esc := html.EscapeString
+	esc := func(s string) string { return html.EscapeString(CleanText(s, maxCellLen)) }
 	var b strings.Builder
 	b.WriteString(`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>nma grade report</title>
@@ -258,7 +426,7 @@ small{color:#666}
 	for i, s := range r.Students {
 		fmt.Fprintf(&b, "<h3 id=\"s%d\">%s — %s / %s points</h3>\n", i+1, esc(s.Name), formatPoints(s.Total), formatPoints(s.Max))
 		if len(s.Files) > 0 {
-			fmt.Fprintf(&b, "<p><small>%s</small></p>\n", esc(strings.Join(s.Files, ", ")))
+			fmt.Fprintf(&b, "<p><small>%s</small></p>\n", joinEscaped(s.Files, esc))
 		}
 		for _, n := range s.Notes {
 			fmt.Fprintf(&b, "<p class=\"note\">%s</p>\n", esc(n))
@@ -276,9 +444,17 @@ small{color:#666}
 		b.WriteString("</tbody></table>\n")
 	}
 	if r.Sandbox != "" {
-		fmt.Fprintf(&b, "<p><small>Sandbox: %s</small></p>\n", esc(r.Sandbox))
+		fmt.Fprintf(&b, "<p><small>Sandbox: %s</small></p>\n", html.EscapeString(CleanText(r.Sandbox, maxErrorLen)))
 	}
 	b.WriteString("</body></html>\n")
 	_, err = io.WriteString(w, b.String())
 	return err
+}
+
+func joinEscaped(items []string, esc func(string) string) string {
+	out := make([]string, len(items))
+	for i, s := range items {
+		out[i] = esc(s)
+	}
+	return strings.Join(out, ", ")
 }

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/exec"
 	"regexp"
@@ -20,9 +19,9 @@ import (
 	"github.com/nma-go/nma-go/nma/grade/harness"
 )
 
-// runner runs a built program for one exercise in a sandbox: a fresh scratch directory, a
-// minimal environment, the harness's resource limits and Landlock rules, and — where the
-// platform allows — its own PID, network and IPC namespaces and an unprivileged user.
+// runner runs a built program for one exercise in the sandbox (sandbox_linux.go: bubblewrap
+// around the program, the harness's resource limits and syscall filter inside it), with a
+// fresh scratch directory and a minimal environment.
 type runner struct {
 	timeout  time.Duration // the check's limit for the student's function (exercise.Timeout)
 	wall     time.Duration // the whole program's limit (killed after it)
@@ -97,29 +96,31 @@ func (r *runner) run(bin, exerciseID string) (runResult, error) {
 	}
 }
 
-// probe runs a program (which exits at once) under the strongest isolation the platform
-// allows and keeps that isolation for the whole batch, so that every student is graded
-// the same way.
+// probe checks, before any student code is built or run, that the sandbox works on this
+// machine: a program without student code (bin) tests its own sandbox from the inside (the
+// harness's self-test: no file of the grader's readable, no new process, no socket, no
+// signal to another process, the syscall filter in force), and the go command runs in the
+// build sandbox. Without a working sandbox it refuses with what is missing and how to fix
+// it — unless the input is trusted: then it grades without one, and says so.
 func (r *runner) probe(bin string) error {
-	for {
-		cmd := exec.Command(bin)
-		cmd.Dir = "/"
-		cmd.Env = []string{"PATH=/usr/bin:/bin"}
-		cmd.SysProcAttr = sysProcAttr(r.iso)
-		err := cmd.Start()
-		if err == nil {
-			_ = cmd.Wait()
+	if r.iso.sandbox {
+		err := r.probeSandbox(bin)
+		var missing *noSandboxError
+		switch {
+		case err == nil:
 			return nil
+		case !errors.As(err, &missing):
+			return err // not the sandbox's fault (e.g. folders the sandbox user cannot enter)
+		case !r.iso.trusted:
+			return fmt.Errorf("%w\n(to grade notebooks you trust without a sandbox, pass --trusted-input)", err)
 		}
-		if errors.Is(err, fs.ErrPermission) {
-			return fmt.Errorf("cannot run the graded programs as an unprivileged user (%v): every folder above %s must be searchable by all users (e.g. TMPDIR=/tmp)", err, bin)
-		}
-		if r.iso == isoNone || !isIsolationError(err) {
-			return fmt.Errorf("cannot run the graded programs: %w", err)
-		}
-		r.isoNote = fmt.Sprintf("%s unavailable (%v)", r.iso, err)
-		r.iso--
+		r.isoNote = "sandbox unavailable: " + err.Error()
+		r.iso.sandbox = false
+	} else if !r.iso.trusted {
+		return errors.New("grading without a sandbox needs trusted input (--trusted-input)")
 	}
+	_, err := r.selfTest(bin, r.iso)
+	return err
 }
 
 func (r *runner) start(bin, scratch string, cfg harness.Config, iso isolation) (runResult, error) {
@@ -134,18 +135,11 @@ func (r *runner) start(bin, scratch string, cfg harness.Config, iso isolation) (
 		return runResult{}, err
 	}
 	defer verR.Close()
-	cmd := exec.Command(bin)
-	cmd.Dir = scratch
-	cmd.Env = []string{"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=" + scratch, "TMPDIR=" + scratch,
-		"GOMAXPROCS=1", "GOTRACEBACK=single", "NMA_HEADLESS=1", "LANG=C.UTF-8"}
-	if r.dataDir != "" {
-		cmd.Env = append(cmd.Env, "NMA_DATA_DIR="+r.dataDir)
-	}
-	cmd.ExtraFiles = []*os.File{verW, cfgR} // fds 3 and 4
+	cmd := r.command(bin, scratch, &cfg, iso) // bwrap around the program (sandbox_linux.go)
+	cmd.ExtraFiles = []*os.File{verW, cfgR}   // fds 3 and 4
 	stdout := &limitedBuffer{max: 16 << 10}
 	stderr := &limitedBuffer{max: 64 << 10}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
-	cmd.SysProcAttr = sysProcAttr(iso)
 	cmd.WaitDelay = 2 * time.Second
 	if err := cmd.Start(); err != nil {
 		cfgR.Close()
@@ -189,9 +183,10 @@ func (r *runner) start(bin, scratch string, cfg harness.Config, iso isolation) (
 	res.output, res.started = findOutput(out)
 	var ee *exec.ExitError
 	if errors.As(waitErr, &ee) {
-		res.exitCode = ee.ExitCode()
-		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-			res.signal = ws.Signal().String()
+		// bwrap reports a program killed by signal n as exit status 128+n.
+		res.exitCode, res.signal = exitStatus(waitErr, iso)
+		if sandboxExecBusy(iso, res.exitCode, res.stderr) {
+			return res, syscall.ETXTBSY // run() tries again
 		}
 	} else if waitErr != nil && !errors.Is(waitErr, exec.ErrWaitDelay) {
 		return res, waitErr
@@ -260,8 +255,11 @@ func (r *runner) verdictOf(res runResult, id string, want exercise.Transcript, f
 			}
 		case o.Status == harness.StatusWrongSignature:
 			return WrongSignature, o.Message
-		default:
+		case o.Status == harness.StatusGraderError || o.Status == harness.StatusUnknownExercise:
 			return GraderError, o.Status + ": " + o.Message
+		default:
+			// Nothing the harness writes: the student's code wrote to the output pipe itself.
+			return NoVerdict, fmt.Sprintf("the program sent no transcript the grader can use (status %q): does the code write to file descriptor 3?", truncate(o.Status, 40))
 		}
 	}
 	where := ""

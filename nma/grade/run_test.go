@@ -50,6 +50,7 @@ func TestVerdictOf(t *testing.T) {
 		{"panic in the probe", runResult{output: rec(transcript(exercise.Crashed, "panicked: boom"))}, Crashed, "F panicked: boom"},
 		{"signature", runResult{output: &harness.Output{Status: harness.StatusWrongSignature, Message: "F has type func()"}}, WrongSignature, "F has type func()"},
 		{"grader", runResult{output: &harness.Output{Status: harness.StatusUnknownExercise, Message: "W9"}}, GraderError, "unknown exercise"},
+		{"forged status", runResult{output: &harness.Output{Status: "passed"}}, NoVerdict, "sent no transcript"},
 		{"killed", runResult{killed: true, started: true, signal: "killed"}, Timeout, "did not finish within 8s"},
 		{"hung at start", runResult{killed: true, signal: "killed"}, Timeout, "during start-up"},
 		{"oom", runResult{started: true, exitCode: 2, stderr: "runtime: out of memory: cannot allocate 10737418240-byte block\nfatal error: out of memory\n\ngoroutine 1 [running]:\nmain.F(...)\n\tcell 10:2 +0x1d\n"}, OutOfMemory, "ran out of memory (limit 2048 MiB) (at cell 10, line 2)"},

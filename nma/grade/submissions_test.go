@@ -67,3 +67,78 @@ func TestExpand(t *testing.T) {
 		}
 	}
 }
+
+// Copies made by browsers, file managers, Jupyter and Colab belong to the student of the
+// original; a name that merely ends in "_copy" is a name of its own.
+func TestCopyNames(t *testing.T) {
+	nbs := []string{"W2D4_Tutorial1"}
+	for _, c := range []struct {
+		file, student string
+		copy          bool
+	}{
+		{"W2D4_Tutorial1 (1).ipynb", "", true},
+		{"alice_W2D4_Tutorial1 (2).ipynb", "alice", true},
+		{"alice_W2D4_Tutorial1(3).ipynb", "alice", true},
+		{"alice_W2D4_Tutorial1-Copy1.ipynb", "alice", true},
+		{"Copy of alice_W2D4_Tutorial1.ipynb", "alice", true},
+		{"alice_W2D4_Tutorial1 copy 2.ipynb", "alice", true},
+		{"alice_W2D4_Tutorial1-checkpoint.ipynb", "alice", true},
+		{"alice_W2D4_Tutorial1.ipynb", "alice", false},
+		{"tamper_registry_copy.ipynb", "tamper_registry_copy", false},
+	} {
+		if got := isCopyName(c.file); got != c.copy {
+			t.Errorf("isCopyName(%q) = %v", c.file, got)
+		}
+		if c.student == "" {
+			continue
+		}
+		if got := studentName("class/"+c.file, c.file, nbs); got != c.student {
+			t.Errorf("studentName(%q) = %q, want %q", c.file, got, c.student)
+		}
+	}
+}
+
+// What is not graded is still listed, with the reason: checkpoints, hidden folders, links
+// to folders.
+func TestExpandListsSkipped(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"alice/W2D4_Tutorial1.ipynb", "alice/.ipynb_checkpoints/W2D4_Tutorial1-checkpoint.ipynb",
+		".eve/W2D4_Tutorial1.ipynb", "bob/.git/x/W2D4_Tutorial1.ipynb", "elsewhere/W2D4_Tutorial1.ipynb"} {
+		p := filepath.Join(dir, "class", f)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("{}"), 0o644)
+	}
+	os.Symlink(filepath.Join(dir, "class", "elsewhere"), filepath.Join(dir, "class", "carol"))
+	subs, err := expand([]string{filepath.Join(dir, "class")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range subs {
+		got = append(got, strings.TrimPrefix(s.Path, filepath.ToSlash(dir)+"/class/")+" → "+strings.TrimPrefix(s.skip, s.Path+" "))
+	}
+	want := []string{
+		".eve/W2D4_Tutorial1.ipynb → is in the hidden folder .eve: not graded (name the folder on the command line to grade it)",
+		"alice/.ipynb_checkpoints/W2D4_Tutorial1-checkpoint.ipynb → is a Jupyter checkpoint (an autosave in .ipynb_checkpoints): not graded",
+		"alice/W2D4_Tutorial1.ipynb → ",
+		"bob/.git/x/W2D4_Tutorial1.ipynb → is in the hidden folder bob/.git: not graded (name the folder on the command line to grade it)",
+		"carol → is a symbolic link to a folder: not followed, its notebooks are not graded",
+		"elsewhere/W2D4_Tutorial1.ipynb → ",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("expand:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// A hidden folder named on the command line is graded.
+	subs, err = Expand([]string{filepath.Join(dir, "class", ".eve")})
+	if err != nil || len(subs) != 1 {
+		t.Errorf("Expand(.eve) = %d, %v", len(subs), err)
+	}
+	nameStudents(subs, []string{"W2D4_Tutorial1"})
+	all, _ := expand([]string{filepath.Join(dir, "class")})
+	nameStudents(all, []string{"W2D4_Tutorial1"})
+	for _, s := range all {
+		if strings.Contains(s.Path, "checkpoint") && s.Student != "alice" {
+			t.Errorf("the checkpoint belongs to %q, want alice", s.Student)
+		}
+	}
+}

@@ -1,23 +1,30 @@
 package grade
 
 import (
-	"errors"
 	"os"
 	"os/exec"
 	"syscall"
 )
 
-// isolation is how far the platform lets the grader separate a student's process.
-type isolation int
-
-const (
-	isoNone   isolation = iota // resource limits and Landlock only
-	isoUserNS                  // own user, PID, network and IPC namespaces (no privileges needed)
-	isoRoot                    // as root: own PID, network and IPC namespaces, running as nobody
-)
+// isolation says how the grader separates a student's program from everything else.
+//
+// With sandbox (the default), every build of student code and every run happens inside
+// bubblewrap (see sandbox_linux.go): own user, PID, network, IPC and UTS namespaces, a
+// filesystem holding only what the process needs, an unprivileged user, and — for runs —
+// the harness's syscall filter and resource limits. Where that cannot be set up, `nma
+// grade` refuses, unless the TA said the input is trusted (trusted): then the programs run
+// without bubblewrap, with the harness's limits, syscall filter and Landlock only.
+type isolation struct {
+	sandbox bool // bubblewrap around builds and runs
+	trusted bool // --trusted-input: grade without a sandbox where none can be set up
+}
 
 func (i isolation) String() string {
-	s := [...]string{"no namespaces", "user+PID+network namespaces", "PID+network namespaces"}[i]
+	s := "no sandbox (trusted input): the harness's limits, syscall filter and Landlock only"
+	if i.sandbox {
+		s = "bubblewrap sandbox (own user, PID, network, IPC namespaces; only the program, /dev/{null,zero,urandom}, a " +
+			"size-capped scratch tmpfs and the course's data, read-only, in view)"
+	}
 	if os.Geteuid() == 0 {
 		s += ", as user nobody"
 	}
@@ -26,48 +33,26 @@ func (i isolation) String() string {
 
 const nobody = 65534
 
-func defaultIsolation() isolation {
-	if os.Geteuid() == 0 {
-		return isoRoot
-	}
-	return isoUserNS
-}
+// defaultIsolation: the sandbox, required.
+func defaultIsolation() isolation { return isolation{sandbox: true} }
 
-// sysProcAttr: the program's own process group, killed with the grader; in namespaces
-// when iso allows; as the user nobody whenever the grader runs as root (also inside a user
-// namespace, where root maps to nobody).
-func sysProcAttr(iso isolation) *syscall.SysProcAttr {
+// isolationFor is the isolation for Options.TrustedInput: the sandbox always where it can be
+// set up; with trusted input, no sandbox where it cannot.
+func isolationFor(trusted bool) isolation { return isolation{sandbox: true, trusted: trusted} }
+
+// sysProcAttr: the process (bwrap, or the program itself without a sandbox) in its own
+// process group, killed with the grader, and as the user nobody whenever the grader runs as
+// root.
+func sysProcAttr() *syscall.SysProcAttr {
 	a := &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
-	root := os.Geteuid() == 0
-	switch iso {
-	case isoRoot:
-		a.Cloneflags = syscall.CLONE_NEWPID | syscall.CLONE_NEWNET | syscall.CLONE_NEWIPC
-	case isoUserNS:
-		uid, gid := os.Getuid(), os.Getgid()
-		if root {
-			uid, gid = nobody, nobody
-		}
-		a.Cloneflags = syscall.CLONE_NEWUSER | syscall.CLONE_NEWPID | syscall.CLONE_NEWNET | syscall.CLONE_NEWIPC
-		a.UidMappings = []syscall.SysProcIDMap{{ContainerID: 0, HostID: uid, Size: 1}}
-		a.GidMappings = []syscall.SysProcIDMap{{ContainerID: 0, HostID: gid, Size: 1}}
-		// Become the namespace's root, which is that user outside.
-		a.Credential = &syscall.Credential{Uid: 0, Gid: 0, NoSetGroups: true}
-		return a
-	}
-	if root {
+	if os.Geteuid() == 0 {
 		a.Credential = &syscall.Credential{Uid: nobody, Gid: nobody, Groups: []uint32{}}
 	}
 	return a
 }
 
-// isIsolationError: clone(2) refused the namespaces (no user namespaces in a container,
-// too many namespaces, an old kernel).
-func isIsolationError(err error) bool {
-	return errors.Is(err, syscall.EPERM) || errors.Is(err, syscall.EINVAL) || errors.Is(err, syscall.ENOSPC) ||
-		errors.Is(err, syscall.EUSERS) || errors.Is(err, syscall.ENOSYS)
-}
-
-// prepareScratch gives the scratch directory to the user the program runs as.
+// prepareScratch gives the scratch directory to the user the program runs as (it is the
+// program's scratch folder without a sandbox; the sandbox gives it a tmpfs instead).
 func prepareScratch(dir string, iso isolation) error {
 	if os.Geteuid() == 0 {
 		return os.Chown(dir, nobody, nobody)
@@ -75,8 +60,9 @@ func prepareScratch(dir string, iso isolation) error {
 	return nil
 }
 
-// killProcess kills the program and everything in its process group (in its own PID
-// namespace, killing it ends every process it started).
+// killProcess kills the program and everything in its process group. In the sandbox, the
+// process is bwrap: its death kills the sandbox's PID namespace (--die-with-parent), so
+// nothing the program started survives it.
 func killProcess(cmd *exec.Cmd) {
 	if cmd.Process == nil {
 		return
@@ -88,7 +74,7 @@ func killProcess(cmd *exec.Cmd) {
 // killGroupOnCancel makes a cancelled command kill its whole process group (go build's
 // compiler and linker too).
 func killGroupOnCancel(cmd *exec.Cmd) {
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	cmd.Cancel = func() error {
 		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 		return cmd.Process.Kill()

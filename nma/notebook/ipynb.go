@@ -160,14 +160,20 @@ func (nb *Notebook) Write(path string) error {
 	return os.WriteFile(path, data, 0o644)
 }
 
-// ExerciseID returns the exercise ID in the cell's metadata ("nma": {"exercise": ID}), or "".
+// ExerciseID returns the exercise ID in the cell's metadata: ours ("nma": {"exercise": ID}),
+// else the one nbgrader's grade_id names (see GradeID), else "".
 func (c *Cell) ExerciseID() string {
-	m, ok := c.Metadata["nma"].(map[string]any)
-	if !ok {
-		return ""
+	if m, ok := c.Metadata["nma"].(map[string]any); ok {
+		if id, _ := m["exercise"].(string); id != "" {
+			return id
+		}
 	}
-	id, _ := m["exercise"].(string)
-	return id
+	if m, ok := c.Metadata["nbgrader"].(map[string]any); ok {
+		if gid, ok := m["grade_id"].(string); ok {
+			return ExerciseIDOfGrade(gid)
+		}
+	}
+	return ""
 }
 
 // Clone returns a deep copy.

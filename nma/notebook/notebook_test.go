@@ -29,7 +29,7 @@ func TestBuild(t *testing.T) {
 	if ex.ExerciseID() != "W9D9.T1.E1" || !strings.HasPrefix(ex.Source, "// F is a stub.\nfunc F(") || !strings.HasSuffix(ex.Source, "%%\nCheck(F).Report()") {
 		t.Errorf("exercise cell: id %q source %q", ex.ExerciseID(), ex.Source)
 	}
-	if g := ex.Metadata["nbgrader"].(map[string]any); g["grade_id"] != "W9D9.T1.E1" || g["solution"] != true {
+	if g := ex.Metadata["nbgrader"].(map[string]any); g["grade_id"] != "W9D9_T1_E1" || g["solution"] != true {
 		t.Errorf("nbgrader metadata %v", g)
 	}
 	if nb.Cells[0].ID != "w9d9-tutorial1-001" {
@@ -50,6 +50,29 @@ func TestBuild(t *testing.T) {
 	again, _ := back.Marshal()
 	if string(again) != string(data) {
 		t.Error("marshal → parse → marshal is not stable")
+	}
+}
+
+// nbgrader's schema allows only [a-zA-Z0-9_-] in a grade_id: exercise IDs are written with '_'
+// and read back from either form; a cell with only nbgrader's metadata still names its exercise.
+func TestGradeID(t *testing.T) {
+	if g := GradeID("W2D4.T1.E1"); g != "W2D4_T1_E1" {
+		t.Errorf("GradeID = %q", g)
+	}
+	for gid, want := range map[string]string{"W2D4_T1_E1": "W2D4.T1.E1", "W2D4.T1.E1": "W2D4.T1.E1",
+		"W2D1_T4_E4": "W2D1.T4.E4", "cell-1234abcd": "", "W2D4_T1": "", "W2D4_T1_E1_x": "", "": ""} {
+		if got := ExerciseIDOfGrade(gid); got != want {
+			t.Errorf("ExerciseIDOfGrade(%q) = %q, want %q", gid, got, want)
+		}
+	}
+	c := &Cell{CellType: "code", Metadata: ExerciseMetadata("W2D4.T1.E3")}
+	delete(c.Metadata, "nma")
+	if id := c.ExerciseID(); id != "W2D4.T1.E3" {
+		t.Errorf("ExerciseID from nbgrader's grade_id = %q", id)
+	}
+	c.Metadata["nbgrader"].(map[string]any)["grade_id"] = "cell-1234abcd"
+	if id := c.ExerciseID(); id != "" {
+		t.Errorf("ExerciseID of a foreign grade_id = %q", id)
 	}
 }
 

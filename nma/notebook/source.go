@@ -104,13 +104,30 @@ func Build(name string, src []byte, stubs StubSource) (*Notebook, error) {
 
 // ExerciseMetadata is the metadata of an exercise cell: ours, and nbgrader's (an autograded
 // answer cell, schema 3), so a course that runs nbgrader can use the notebooks as they are.
+// nbgrader's grade_id allows only letters, digits, '_' and '-', so it is GradeID(id).
 func ExerciseMetadata(id string) map[string]any {
 	return map[string]any{
 		"nma": map[string]any{"exercise": id},
 		"nbgrader": map[string]any{
-			"grade": false, "grade_id": id, "locked": false, "schema_version": 3, "solution": true, "task": false,
+			"grade": false, "grade_id": GradeID(id), "locked": false, "schema_version": 3, "solution": true, "task": false,
 		},
 	}
+}
+
+// GradeID is the nbgrader grade_id of an exercise: its ID with '_' for '.' (W2D4.T1.E1 →
+// W2D4_T1_E1), since nbgrader's schema requires ^[a-zA-Z0-9_\-]*$.
+func GradeID(id string) string { return strings.ReplaceAll(id, ".", "_") }
+
+var gradeIDRE = regexp.MustCompile(`^(W[0-9]+D[0-9]+)[._](T[0-9]+)[._]([A-Za-z0-9]+)$`)
+
+// ExerciseIDOfGrade is the exercise ID a grade_id names (W2D4_T1_E1, or the older W2D4.T1.E1
+// → W2D4.T1.E1), or "" when it is not one of ours.
+func ExerciseIDOfGrade(gradeID string) string {
+	m := gradeIDRE.FindStringSubmatch(gradeID)
+	if m == nil {
+		return ""
+	}
+	return m[1] + "." + m[2] + "." + m[3]
 }
 
 // FuncDecls reads the Go files of dir (tests excluded) and returns the source text of the

@@ -53,6 +53,7 @@ type Config struct {
 	Procs    uint64        `json:"procs"`    // RLIMIT_NPROC (only set when the grader runs us as a dedicated user); 0: none
 	Scratch  string        `json:"scratch"`  // the only directory the program may write to (Landlock)
 	MaxStack int           `json:"maxstack"` // goroutine stack limit in bytes; 0: Go's default
+	Trusted  bool          `json:"trusted"`  // --trusted-input: run even where the syscall filter cannot be applied (else exit 125 before student code)
 }
 
 // Output statuses written by Main.
