@@ -188,7 +188,11 @@ func F(x, a, theta float64) float64 {
 		}
 	}
 	return 1/(1+math.Exp(-a*(x-theta))) - 1/(1+math.Exp(a*theta))
-}`, want: Crashed, msg: "permission denied", wantE2: Crashed, msgE2: "permission denied"},
+}`, want: Crashed, msg: "open /tmp/nma-grade-escape-test.txt: ", wantE2: Crashed, msgE2: "open /tmp/nma-grade-escape-test.txt: "},
+	// (The open fails with "permission denied" — /tmp is a folder the program cannot enter —
+	// or, when the course's data folder lies under /tmp and is bound read-only there, with
+	// "read-only file system". Either way nothing is written: TestClass and
+	// TestIsolationModes check that the file does not appear.)
 	{name: "read_own_memory", cell: `func F(x, a, theta float64) float64 {
 	if _, err := os.ReadFile("/proc/self/maps"); err != nil {
 		panic(err)
