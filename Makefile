@@ -82,7 +82,7 @@ run-solutions: $(NMA)
 # screenshots in build/e2e. Installs chromium and jupyter-notebook with apt-get when missing.
 e2e: $(NMA)
 	@echo "==> browser test: every notebook in Jupyter + headless Chromium"
-	@$(OFFLINE) $(NMA) e2e --out $(BUILD)/e2e
+	@$(OFFLINE) $(NMA) e2e --install --out $(BUILD)/e2e
 
 notebooks: $(NMA)
 	@$(NMA) notebooks

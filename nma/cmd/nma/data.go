@@ -41,14 +41,14 @@ func cmdData(args []string) error {
 		return nil
 	}
 	sub, rest := args[0], args[1:]
-	fs := flag.NewFlagSet("nma data "+sub, flag.ContinueOnError)
-	fs.Usage = func() { fmt.Fprint(fs.Output(), dataUsage) }
+	fs := flag.NewFlagSet("data "+sub, flag.ContinueOnError)
+	fs.Usage = func() { fmt.Print(dataUsage) }
 	switch sub {
 	case "download":
 		dir := fs.String("dir", "", "folder to store the files in")
 		force := fs.Bool("force", false, "download even when a verified file is present")
 		timeout := fs.Duration("timeout", 10*time.Minute, "give up after this long")
-		if err := fs.Parse(rest); err != nil {
+		if err := parseFlags(fs, rest); err != nil {
 			return err
 		}
 		d, err := dataDir(*dir)
@@ -64,7 +64,7 @@ func cmdData(args []string) error {
 		for _, f := range data.Files {
 			p, err := data.Download(ctx, client, f, d, *force, os.Stdout)
 			if err != nil {
-				fmt.Fprintln(os.Stderr, "!!!", err)
+				fmt.Fprintln(os.Stderr, "nma data:", err)
 				failed = append(failed, f.Name)
 				continue
 			}
@@ -76,7 +76,7 @@ func cmdData(args []string) error {
 		return nil
 	case "verify":
 		dir := fs.String("dir", "", "folder holding the files")
-		if err := fs.Parse(rest); err != nil {
+		if err := parseFlags(fs, rest); err != nil {
 			return err
 		}
 		d, err := dataDir(*dir)
@@ -97,7 +97,7 @@ func cmdData(args []string) error {
 		}
 		return nil
 	case "info":
-		if err := fs.Parse(rest); err != nil {
+		if err := parseFlags(fs, rest); err != nil {
 			return err
 		}
 		fmt.Println("searched for the real files in:")
@@ -120,7 +120,7 @@ func cmdData(args []string) error {
 		p := data.DefaultSynth()
 		neurons := fs.Int("neurons", p.Neurons, "number of model neurons")
 		seed := fs.Uint("seed", uint(p.Seed), "random seed")
-		if err := fs.Parse(rest); err != nil {
+		if err := parseFlags(fs, rest); err != nil {
 			return err
 		}
 		p.Neurons, p.Seed = *neurons, uint32(*seed)

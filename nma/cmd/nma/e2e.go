@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -16,13 +15,13 @@ import (
 
 // cmdE2E runs the notebooks in a real browser (classic Notebook + headless Chromium).
 func cmdE2E(args []string) error {
-	fs := flag.NewFlagSet("e2e", flag.ContinueOnError)
+	fs := newFlags("e2e", "[flags] [NOTEBOOK...]", "Runs the notebooks in a real browser (classic Notebook + headless Chromium): errors, visible\nfigures, slider → new figure; screenshots in --out.")
 	out := fs.String("out", "build/e2e", "screenshots and working copies go in `DIR` (inside the repository)")
 	timeout := fs.Duration("timeout", 10*time.Minute, "limit per notebook")
 	idle := fs.Duration("demo-idle", 15*time.Second, "live demos end after this long without a change")
-	install := fs.Bool("install", true, "install Chromium and the classic Notebook with apt-get when they are missing")
-	if err := fs.Parse(args); err != nil {
-		return exitError(2)
+	install := fs.Bool("install", false, "install Chromium and the classic Notebook with apt-get when they are missing (make e2e and make test pass it)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	r, err := root()
 	if err != nil {

@@ -1,12 +1,5 @@
-// Command nma is the course's command line.
-//
-//	nma setup [--lab]        build the pinned GoNB/goimports/gopls, install Jupyter if missing,
-//	                         warm the Go build cache (--lab also installs the "gonb" kernel spec)
-//	nma lab                  setup --lab, then start JupyterLab (or classic Notebook) on notebooks/
-//	nma run [flags] [NB...]  execute notebooks headless (student or solutions mode)
-//	nma notebooks [--check]  build notebooks/*.ipynb from notebooks/src/*.md (--check: report stale ones)
-//
-// Run `nma help` or `nma <command> -h` for details.
+// Command nma is the course's command line: setup, lab, run, notebooks, grade, e2e and data
+// (the list is `commands` in main.go). Run `nma help` or `nma <command> -h` for details.
 package main
 
 import (
@@ -51,31 +44,58 @@ Usage:
                              the W2D1 Stringer datasets (see nma data -h)
 `
 
+// command is one subcommand of nma: the list below is the only place that names them all.
+type command struct {
+	name, summary string
+	run           func(args []string) error
+}
+
+var commands = []command{
+	{"setup", "install what is missing, warm the Go build cache", cmdSetup},
+	{"lab", "setup --lab, then open the course in JupyterLab", cmdLab},
+	{"run", "execute notebooks headless", cmdRun},
+	{"notebooks", "build notebooks/*.ipynb from notebooks/src", cmdNotebooks},
+	{"grade", "grade student notebooks", cmdGrade},
+	{"e2e", "run the notebooks in a real browser", cmdE2E},
+	{"data", "the W2D1 datasets", cmdData},
+}
+
+func commandNames() string {
+	names := make([]string, len(commands))
+	for i, c := range commands {
+		names[i] = c.name
+	}
+	return strings.Join(names, ", ")
+}
+
+// main runs a command. The conventions, the same for every command: `-h`/`--help` prints the
+// command's usage on stdout and exits 0; a usage error prints one line, "nma CMD: reason (see
+// nma CMD -h)", and exits 2; any other failure prints "nma: reason" and exits 1 (commands
+// with their own exit statuses, such as nma run's table, return exitError).
 func main() {
 	if len(os.Args) < 2 {
 		fmt.Fprint(os.Stderr, usage)
 		os.Exit(2)
 	}
-	var err error
-	switch cmd, args := os.Args[1], os.Args[2:]; cmd {
-	case "run":
-		err = cmdRun(args)
-	case "notebooks":
-		err = cmdNotebooks(args)
-	case "setup":
-		err = cmdSetup(args)
-	case "lab":
-		err = cmdLab(args)
-	case "grade":
-		err = cmdGrade(args)
-	case "data":
-		err = cmdData(args)
-	case "e2e":
-		err = cmdE2E(args)
-	case "help", "-h", "--help":
+	cmd, args := os.Args[1], os.Args[2:]
+	if cmd == "help" || cmd == "-h" || cmd == "--help" {
 		fmt.Print(usage)
-	default:
-		err = fmt.Errorf("unknown command %q (want run, notebooks, setup or lab; see nma help)", cmd)
+		return
+	}
+	var err error
+	found := false
+	for _, c := range commands {
+		if c.name == cmd {
+			found = true
+			err = c.run(args)
+		}
+	}
+	if !found {
+		fmt.Fprintf(os.Stderr, "nma: unknown command %q (commands: %s; see nma help)\n", cmd, commandNames())
+		os.Exit(2)
+	}
+	if errors.Is(err, errHelp) {
+		return
 	}
 	if err != nil {
 		var ex exitError
@@ -85,6 +105,41 @@ func main() {
 		fmt.Fprintln(os.Stderr, "nma:", err)
 		os.Exit(1)
 	}
+}
+
+// newFlags is a command's flag set whose usage (for -h) is "Usage: nma NAME SYNOPSIS", the
+// summary and the flags.
+func newFlags(name, synopsis, summary string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprintf(os.Stdout, "Usage: nma %s %s\n\n%s\n\nFlags:\n", name, synopsis, summary)
+		fs.SetOutput(os.Stdout)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// errHelp: the command printed its usage because it was asked to (exit status 0).
+var errHelp = errors.New("help shown")
+
+// parseFlags parses a command's flags with the conventions of main: -h prints the command's
+// usage (fs.Usage, or its flags) on stdout and returns errHelp; a bad flag prints one line on
+// stderr and returns exitError(2).
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	usage := fs.Usage
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	fs.SetOutput(os.Stdout)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		usage()
+		return errHelp
+	case err != nil:
+		fmt.Fprintf(os.Stderr, "nma %s: %v (see nma %s -h)\n", fs.Name(), err, fs.Name())
+		return exitError(2)
+	}
+	return nil
 }
 
 type exitError int
@@ -144,7 +199,7 @@ func stubSource(rootDir string) notebook.StubSource {
 }
 
 func cmdRun(args []string) error {
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs := newFlags("run", "[flags] [NOTEBOOK...]", "Executes notebooks headless through GoNB (all of notebooks/ when none is given) and prints a\ntable; exit status 1 on any unexpected error.")
 	solutions := fs.Bool("solutions", false, "replace every exercise cell's functions by the solution (must run with no error)")
 	out := fs.String("out", "", "keep the executed notebooks in `DIR`")
 	html := fs.String("html", "", "also write the executed notebooks as HTML pages in `DIR`")
@@ -155,8 +210,8 @@ func cmdRun(args []string) error {
 	update := fs.Bool("update-static", false, "with --static: write the example images instead of comparing")
 	both := fs.Bool("both", false, "run every notebook in student and in solutions mode (in parallel)")
 	cellTimes := fs.Bool("cell-times", false, "also print how long every cell took")
-	if err := fs.Parse(args); err != nil {
-		return exitError(2)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if *timeout <= 0 {
 		return fmt.Errorf("--timeout=%v must be positive", *timeout)
@@ -243,11 +298,11 @@ func notebookArgs(r string, args []string) ([]string, error) {
 }
 
 func cmdNotebooks(args []string) error {
-	fs := flag.NewFlagSet("notebooks", flag.ContinueOnError)
+	fs := newFlags("notebooks", "[--check] [--force] [NAME...]", "Builds notebooks/*.ipynb from notebooks/src/*.md (only NAME, e.g. W2D4_Tutorial1, when given).")
 	check := fs.Bool("check", false, "do not write: exit 1 if a notebook differs from its source")
 	force := fs.Bool("force", false, "also replace notebooks that hold outputs (someone's work); a backup is kept in .nma/backup")
-	if err := fs.Parse(args); err != nil {
-		return exitError(2)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	r, err := root()
 	if err != nil {
@@ -429,10 +484,10 @@ func aptInstall(pkgs []string) error {
 }
 
 func cmdSetup(args []string) error {
-	fs := flag.NewFlagSet("setup", flag.ContinueOnError)
+	fs := newFlags("setup", "[--lab]", "Downloads the pinned Go modules, builds GoNB and goimports, installs what is missing\n(nbclient, bubblewrap, nbgrader in .nma/venv) and warms the Go build cache.")
 	lab := fs.Bool("lab", false, "also build gopls, install the full Jupyter front-end and the \"gonb\" kernel spec")
-	if err := fs.Parse(args); err != nil {
-		return exitError(2)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	r, err := root()
 	if err != nil {
@@ -502,7 +557,18 @@ func jupyterDataDir() string {
 }
 
 func cmdLab(args []string) error {
-	if err := cmdSetup(append([]string{"--lab"}, args...)); err != nil {
+	fs := flag.NewFlagSet("lab", flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Print("Usage: nma lab\n\nRuns `nma setup --lab` (builds GoNB, goimports and gopls, installs what is missing and\nthe \"gonb\" kernel spec), then opens the course in JupyterLab (the classic Notebook when\nLab is not installed) on notebooks/.\n")
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(os.Stderr, "nma lab: unexpected argument %q (see nma lab -h)\n", fs.Arg(0))
+		return exitError(2)
+	}
+	if err := cmdSetup([]string{"--lab"}); err != nil {
 		return err
 	}
 	r, err := root()
