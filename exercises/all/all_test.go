@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nma-go/nma-go/nma/checkout"
 	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/notebook"
 )
@@ -45,7 +46,7 @@ func TestIDsAreWellFormedAndUnique(t *testing.T) {
 // The stub in each notebook's exercise cell is the code in exercises/<day>/, character for
 // character, and every registered exercise has exactly one cell.
 func TestNotebookStubsEqualExerciseStubs(t *testing.T) {
-	root, err := notebook.FindRoot(".")
+	root, err := checkout.FindRoot(".")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +95,7 @@ func TestNotebookStubsEqualExerciseStubs(t *testing.T) {
 
 // Each exercise cell's stub panics with its own ID, so the runner's "not done" rule applies.
 func TestStubsNameTheirExercise(t *testing.T) {
-	root, _ := notebook.FindRoot(".")
+	root, _ := checkout.FindRoot(".")
 	for _, e := range Exercises() {
 		stubs, err := notebook.FuncDecls(filepath.Join(root, "exercises", e.Day()), e.Funcs)
 		if err != nil {

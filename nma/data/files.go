@@ -19,7 +19,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
+
+	"github.com/nma-go/nma-go/nma/checkout"
 )
 
 // File is one of the course's data files.
@@ -54,29 +55,6 @@ const (
 	EnvData = "NMA_DATA"
 )
 
-// ModulePath is the module whose checkout's data/ folder holds downloaded files.
-const ModulePath = "github.com/nma-go/nma-go"
-
-// FindRoot walks up from dir to the root of the course checkout (the folder whose go.mod
-// declares ModulePath).
-func FindRoot(dir string) (string, error) {
-	d, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	for {
-		b, err := os.ReadFile(filepath.Join(d, "go.mod"))
-		if err == nil && strings.Contains(string(b), "module "+ModulePath+"\n") {
-			return d, nil
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return "", fmt.Errorf("no checkout of %s above %s", ModulePath, dir)
-		}
-		d = parent
-	}
-}
-
 // SearchDirs returns the folders searched for the real files, in order: $NMA_DATA_DIR, the
 // checkout's data/ folder (found from the working directory), and the user cache folder
 // (e.g. ~/.cache/nma-go).
@@ -85,7 +63,7 @@ func SearchDirs() []string {
 	if d := os.Getenv(EnvDir); d != "" {
 		dirs = append(dirs, d)
 	}
-	if root, err := FindRoot("."); err == nil {
+	if root, err := checkout.FindRoot("."); err == nil {
 		dirs = append(dirs, filepath.Join(root, "data"))
 	}
 	if c, err := os.UserCacheDir(); err == nil {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/nma-go/nma-go/exercises/all"
+	"github.com/nma-go/nma-go/nma/checkout"
 	"github.com/nma-go/nma-go/nma/notebook"
 )
 
@@ -113,7 +114,7 @@ func studentName0(c corpusCase) string {
 
 func repoRoot(t testing.TB) string {
 	t.Helper()
-	root, err := notebook.FindRoot(".")
+	root, err := checkout.FindRoot(".")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/nma-go/nma-go/exercises/all"
-	"github.com/nma-go/nma-go/nma/notebook"
+	"github.com/nma-go/nma-go/nma/checkout"
 )
 
 // Every entry of the twin table names an exercise of the course and a function or method
@@ -39,7 +39,7 @@ func TestTwinsExist(t *testing.T) {
 
 // resolveTwin finds a twin's function or method.
 func resolveTwin(t *testing.T, imp types.Importer, tw twin) *types.Func {
-	pkg, err := imp.Import(notebook.ModulePath + "/" + tw.Pkg)
+	pkg, err := imp.Import(checkout.ModulePath + "/" + tw.Pkg)
 	if err != nil {
 		t.Errorf("%+v: %v", tw, err)
 		return nil
@@ -94,7 +94,7 @@ func TestSolutionsUseNoTwin(t *testing.T) {
 		}
 		info := &types.Info{Uses: map[*ast.Ident]types.Object{}, Defs: map[*ast.Ident]types.Object{}}
 		conf := types.Config{Importer: env.importer(fset, nil)}
-		pkg, err := conf.Check(notebook.ModulePath+"/solutions/"+day, fset, asts, info)
+		pkg, err := conf.Check(checkout.ModulePath+"/solutions/"+day, fset, asts, info)
 		if err != nil {
 			t.Fatalf("solutions/%s: %v", day, err)
 		}

@@ -23,7 +23,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/nma-go/nma-go/nma/notebook"
+	"github.com/nma-go/nma-go/nma/checkout"
 )
 
 // The rules for graded code, checked on types (go/types) once the student's program has
@@ -329,7 +329,7 @@ func calleeIdent(e ast.Expr) *ast.Ident {
 
 // Packages and objects the rules name.
 var (
-	exercisePkg = notebook.ModulePath + "/nma/exercise"
+	exercisePkg = checkout.ModulePath + "/nma/exercise"
 	// reflect's raw-pointer API and its lookup of methods by name.
 	reflectBanned = map[string]string{
 		"reflect.NewAt":               "raw memory access",
@@ -355,11 +355,11 @@ var (
 func forbiddenPackage(path string) string {
 	under := func(p string) bool { return path == p || strings.HasPrefix(path, p+"/") }
 	switch {
-	case under(notebook.ModulePath + "/exercises"):
+	case under(checkout.ModulePath + "/exercises"):
 		return "graded code may not use the exercises' registry, checks or solutions"
-	case under(notebook.ModulePath + "/solutions"):
+	case under(checkout.ModulePath + "/solutions"):
 		return "graded code may not use the reference solutions"
-	case under(notebook.ModulePath + "/nma/grade"):
+	case under(checkout.ModulePath + "/nma/grade"):
 		return "graded code may not use the grader"
 	case under(genModule):
 		return "graded code may not use the grader's generated code"
@@ -433,7 +433,7 @@ func bannedMethods() []methodRule {
 	var out []methodRule
 	for _, tw := range twins {
 		if typ, name, ok := strings.Cut(tw.Name, "."); ok {
-			out = append(out, methodRule{pkg: notebook.ModulePath + "/" + tw.Pkg, typ: typ, name: name, exercise: tw.Exercise,
+			out = append(out, methodRule{pkg: checkout.ModulePath + "/" + tw.Pkg, typ: typ, name: name, exercise: tw.Exercise,
 				msg: twinMessage})
 		}
 	}
@@ -455,7 +455,7 @@ const twinMessage = "the course library's version of the function this exercise 
 func twinIndex() map[string][]string {
 	m := map[string][]string{}
 	for _, tw := range twins {
-		k := notebook.ModulePath + "/" + tw.Pkg + "." + tw.Name
+		k := checkout.ModulePath + "/" + tw.Pkg + "." + tw.Name
 		m[k] = append(m[k], tw.Exercise)
 	}
 	return m
@@ -571,7 +571,7 @@ func (c *checkedFile) objectFindings(obj types.Object, verb string) []finding {
 	if why, ok := reflectBanned[key]; ok {
 		out = append(out, finding{msg: fmt.Sprintf("%s %s: %s is not allowed in graded code", verb, qualified(obj), why)})
 	}
-	inCourse := path == notebook.ModulePath || strings.HasPrefix(path, notebook.ModulePath+"/")
+	inCourse := path == checkout.ModulePath || strings.HasPrefix(path, checkout.ModulePath+"/")
 	_, isFunc := obj.(*types.Func)
 	v, isVar := obj.(*types.Var)
 	if inCourse && strings.HasPrefix(obj.Name(), "Check") && (isFunc || isVar && v.IsField()) {

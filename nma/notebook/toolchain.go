@@ -11,30 +11,8 @@ import (
 	"strings"
 )
 
-// ModulePath is this repository's Go module.
-const ModulePath = "github.com/nma-go/nma-go"
-
 // KernelName is the private kernel spec `nma run` uses; it never touches the user's "gonb" spec.
 const KernelName = "nma-gonb"
-
-// FindRoot walks up from dir to the checkout's root (the go.mod of ModulePath).
-func FindRoot(dir string) (string, error) {
-	d, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	for {
-		data, err := os.ReadFile(filepath.Join(d, "go.mod"))
-		if err == nil && strings.Contains(string(data), "module "+ModulePath+"\n") {
-			return d, nil
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return "", fmt.Errorf("no checkout of %s above %s: run nma inside the repository", ModulePath, dir)
-		}
-		d = parent
-	}
-}
 
 // Toolchain is what executing notebooks needs: the pinned GoNB and goimports (built from the
 // tool directives of go.mod), a private kernel spec, and a Python with nbclient.

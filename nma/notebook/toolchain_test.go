@@ -54,13 +54,3 @@ func TestKernelSpec(t *testing.T) {
 		t.Errorf("spec %s", spec)
 	}
 }
-
-func TestFindRoot(t *testing.T) {
-	r, err := FindRoot(".")
-	if err != nil || filepath.Base(filepath.Join(r, "nma")) != "nma" {
-		t.Fatal(r, err)
-	}
-	if _, err := FindRoot(t.TempDir()); err == nil || !strings.Contains(err.Error(), "run nma inside the repository") {
-		t.Errorf("outside a checkout: %v", err)
-	}
-}

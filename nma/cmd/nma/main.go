@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/nma-go/nma-go/exercises/all"
+	"github.com/nma-go/nma-go/nma/checkout"
 	"github.com/nma-go/nma-go/nma/notebook"
 )
 
@@ -151,7 +152,7 @@ func root() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return notebook.FindRoot(wd)
+	return checkout.FindRoot(wd)
 }
 
 // step prints what setup is doing, so a newcomer sees every action.

@@ -8,11 +8,12 @@ import (
 	"testing"
 
 	"github.com/nma-go/nma-go/exercises/all"
+	"github.com/nma-go/nma-go/nma/checkout"
 	"github.com/nma-go/nma-go/nma/notebook"
 )
 
 func repoRoot(t *testing.T) string {
-	r, err := notebook.FindRoot(".")
+	r, err := checkout.FindRoot(".")
 	if err != nil {
 		t.Fatal(err)
 	}
