@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -120,7 +121,7 @@ func Merge(files ...string) (*Report, error) {
 				return nil, fmt.Errorf("%s: a student's row does not have one grade per exercise", f)
 			}
 		}
-		if !slicesEqual(res.Class, first.Class) {
+		if !slices.Equal(res.Class, first.Class) {
 			return nil, fmt.Errorf("%s is from another class than %s (%d students, not %d%s): were the shards given the same submissions?", f, f0,
 				len(res.Class), len(first.Class), firstDifference(res.Class, first.Class))
 		}
@@ -143,7 +144,7 @@ func Merge(files ...string) (*Report, error) {
 		for _, s := range res.Students {
 			have = append(have, s.Name)
 		}
-		if !slicesEqual(have, want) {
+		if !slices.Equal(have, want) {
 			return nil, fmt.Errorf("%s does not hold the students of shard %d/%d (%d students, want %d%s)", f, res.Shard, res.Shards,
 				len(have), len(want), firstDifference(have, want))
 		}
@@ -251,18 +252,6 @@ func bonusWord(b bool) string {
 		return " (bonus)"
 	}
 	return ""
-}
-
-func slicesEqual(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func firstDifference(a, b []string) string {
