@@ -1,6 +1,8 @@
-// Package nma is the root of the nma-go course library: small numeric helpers shared by
-// every tutorial (NumPy-style ranges and element-wise maps). The models live in
-// sub-packages (ratemodel, fig, widgets, exercise, notebook, …).
+// Package nma is the root of the nma-go course library and the one home of its NumPy-style
+// helpers: ranges and element-wise maps (this file) and the statistics every tutorial uses,
+// summed as NumPy sums so the course's numbers are reproduced to the last bit (stats.go). It
+// imports only the standard library. The models live in sub-packages (linsys, neuron,
+// ratemodel, nn, …), their figures in companion packages, the figure toolkit in fig.
 package nma
 
 import (

@@ -24,6 +24,7 @@ type Style struct {
 	Label  string
 	Radius vg.Length
 	Shape  draw.GlyphDrawer
+	Step   plotter.StepKind
 }
 
 // Opt changes a Style.
@@ -46,6 +47,13 @@ func Label(l string) Opt { return func(s *Style) { s.Label = l } }
 
 // MarkerSize sets a marker's radius in points.
 func MarkerSize(r float64) Opt { return func(s *Style) { s.Radius = vg.Length(r) } }
+
+// StepPre draws a line as matplotlib's plt.step(where='pre'): the value y[i] holds on
+// (x[i−1], x[i]] (gonum/plot's plotter.PreStep).
+func StepPre() Opt { return func(s *Style) { s.Step = plotter.PreStep } }
+
+// StepMid draws a line as plt.step(where='mid'): each y[i] holds around x[i].
+func StepMid() Opt { return func(s *Style) { s.Step = plotter.MidStep } }
 
 // Ring draws hollow circle markers instead of filled dots.
 func Ring() Opt { return func(s *Style) { s.Shape = draw.RingGlyph{} } }
@@ -97,7 +105,7 @@ func Line(p *plot.Plot, x, y []float64, opts ...Opt) *plotter.Line {
 	if err != nil {
 		panic(fmt.Sprintf("fig.Line: %v", err))
 	}
-	l.Color, l.Width, l.Dashes = s.Color, s.Width, s.Dashes
+	l.Color, l.Width, l.Dashes, l.StepStyle = s.Color, s.Width, s.Dashes, s.Step
 	add(p, l)
 	if s.Label != "" {
 		p.Legend.Add(s.Label, l)
