@@ -11,20 +11,22 @@ GOFILES  := $(shell find . \( -path ./.nma -o -path ./build \) -prune -o -name '
 # target-specific variable: it applies to test's prerequisites too, not to `make e2e` alone.)
 OFFLINE  :=
 
-.PHONY: lab setup test unit race notebooks-check run-notebooks e2e run-student run-solutions notebooks static bench clean help
+.PHONY: lab setup test unit staticcheck race notebooks-check run-notebooks e2e run-student run-solutions notebooks static golden bench clean help
 
 help:
 	@echo "make lab        set up everything missing and open the course in JupyterLab (classic Notebook without Lab)"
-	@echo "make test       run every test: vet, gofmt, go test, notebooks up to date, all notebooks in both modes and in a browser"
+	@echo "make test       run every test: vet, gofmt, go test, staticcheck, race, notebooks up to date, all notebooks in both modes and in a browser"
 	@echo "make notebooks  rebuild notebooks/*.ipynb from notebooks/src/*.md"
 	@echo "make static     regenerate the example-output images from the solutions run"
 	@echo "make e2e        run every notebook in a real browser (screenshots in build/e2e)"
 	@echo "make unit       go vet, gofmt and go test ./... (the full unit tests; go test -short ./... is the quick loop)"
+	@echo "make staticcheck  staticcheck ./... (pinned in .tools/tools.mod: go tool -modfile=.tools/tools.mod staticcheck)"
 	@echo "make race       go test -race -short ./..."
+	@echo "make golden     accept changed figures: rewrite every golden image (then look at the diff and commit)"
 	@echo "make bench      run the benchmarks"
 
 $(NMA): $(GOFILES) go.mod go.sum
-	@echo "==> building the nma command ($(NMA))"
+	@echo "make: building the nma command ($(NMA))"
 	@mkdir -p .nma/bin && go build -o $(NMA) ./nma/cmd/nma
 
 # 1. Set up and open the course.
@@ -39,57 +41,71 @@ setup: $(NMA)
 test: OFFLINE := GOPROXY=off
 # The nbgrader round trip (nma/grade/nbgrader_test.go) must run, not skip: setup installed it.
 test: export NMA_REQUIRE_NBGRADER := 1
-test: setup unit race notebooks-check run-notebooks e2e
-	@echo "==> all tests passed"
+test: setup unit staticcheck race notebooks-check run-notebooks e2e
+	@echo "make test: all tests passed"
 
 # go test ./... runs everything, including the slow tests that `go test -short ./...` skips
 # (network trainings of W2D1, the grader's class, corpus and course-notebook builds).
 unit:
-	@echo "==> go vet"
+	@echo "make unit: go vet ./..."
 	@go vet ./...
-	@echo "==> gofmt"
+	@echo "make unit: gofmt -l"
 	@out="$$(gofmt -l $(GOFILES))"; if [ -n "$$out" ]; then echo "$$out"; echo "gofmt: the files above need gofmt -w"; exit 1; fi
-	@echo "==> go test ./..."
+	@echo "make unit: go test ./..."
 	@go test ./...
+
+# staticcheck over every package. It is pinned in .tools/tools.mod, not go.mod: its golang.org/x/tools
+# is newer than the one the pinned gopls builds with. `make setup` downloads it (go mod download
+# -modfile=.tools/tools.mod), so it builds offline; within `make test` it runs with GOPROXY=off.
+staticcheck:
+	@echo "make staticcheck: staticcheck ./..."
+	@$(OFFLINE) go tool -modfile=.tools/tools.mod staticcheck ./...
 
 # The race detector over every package, in -short mode (≈ 3.5 min cold on 2 cores; the
 # numeric packages are the slow ones under -race).
 race:
-	@echo "==> go test -race -short ./..."
+	@echo "make race: go test -race -short ./..."
 	@go test -race -short ./...
 
 notebooks-check: $(NMA)
-	@echo "==> notebooks/*.ipynb are up to date with notebooks/src"
+	@echo "make notebooks-check: notebooks/*.ipynb are up to date with notebooks/src"
 	@$(NMA) notebooks --check
 
 # Both modes at once (two kernels in parallel): student = notebooks as shipped, where only
 # not-done exercises may fail; solutions = exercise cells replaced by the solutions, which must
 # run clean and draw exactly the committed example images.
 run-notebooks: $(NMA)
-	@echo "==> executing every notebook as shipped and with the solutions"
+	@echo "make run-notebooks: executing every notebook as shipped and with the solutions"
 	@$(OFFLINE) $(NMA) run --both --cell-times --static notebooks/static --out $(BUILD)/executed --html $(BUILD)/html
 
 run-student: $(NMA)
-	@echo "==> executing every notebook as shipped (student mode: only not-done exercises may fail)"
+	@echo "make run-student: executing every notebook as shipped (student mode: only not-done exercises may fail)"
 	@$(NMA) run --out $(BUILD)/executed --html $(BUILD)/html
 
 run-solutions: $(NMA)
-	@echo "==> executing every notebook with the solutions (must run clean; example images must be current)"
+	@echo "make run-solutions: executing every notebook with the solutions (must run clean; example images must be current)"
 	@$(NMA) run --solutions --static notebooks/static --out $(BUILD)/executed --html $(BUILD)/html
 
 # The notebooks as a student sees them: a real Jupyter server (classic Notebook) and headless
 # Chromium run every notebook, check errors and visible figures, move demo sliders and save
 # screenshots in build/e2e. Installs chromium and jupyter-notebook with apt-get when missing.
 e2e: $(NMA)
-	@echo "==> browser test: every notebook in Jupyter + headless Chromium"
+	@echo "make e2e: every notebook in Jupyter + headless Chromium"
 	@$(OFFLINE) $(NMA) e2e --install --out $(BUILD)/e2e
 
 notebooks: $(NMA)
 	@$(NMA) notebooks
 
 static: $(NMA)
-	@echo "==> regenerating notebooks/static from the solutions run"
+	@echo "make static: regenerating notebooks/static from the solutions run"
 	@$(NMA) run --solutions --static notebooks/static --update-static
+
+# Figure tests compare each course figure with testdata/golden/*.png (nma/fig/figtest); after a
+# deliberate change of a figure, rewrite the images and review them in the diff.
+golden:
+	@echo "make golden: rewriting the golden images of every figure test"
+	@NMA_UPDATE_GOLDEN=1 go test -count=1 -run Golden ./nma/...
+	@git status --short -- '*/testdata/golden/*.png'
 
 bench:
 	@go test -run '^$$' -bench . -benchtime 2s ./...

@@ -4,9 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nma-go/nma-go/nma"
 	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/nn"
-	"github.com/nma-go/nma-go/nma/rsa"
+	"github.com/nma-go/nma-go/nma/vision"
 	sol "github.com/nma-go/nma-go/solutions/w2d1"
 )
 
@@ -29,10 +30,10 @@ func TestChecksCatchCommonMistakes(t *testing.T) {
 		result exercise.Result
 		want   string
 	}{
-		{"forward without the ReLU", CheckDeepNetReLUForward(func(net *nn.DeepNetReLU, r *nn.Tensor) *nn.Tensor {
+		{"forward without the ReLU", CheckDeepNetReLUForward(func(net *vision.DeepNetReLU, r *nn.Tensor) *nn.Tensor {
 			return net.OutLayer.Forward(net.InLayer.Forward(r))
 		}), "hidden=200"},
-		{"forward detached", CheckDeepNetReLUForward(func(net *nn.DeepNetReLU, r *nn.Tensor) *nn.Tensor {
+		{"forward detached", CheckDeepNetReLUForward(func(net *vision.DeepNetReLU, r *nn.Tensor) *nn.Tensor {
 			return sol.DeepNetReLUForward(net, r).Detach()
 		}), "must carry its gradient history"},
 		{"train without ZeroGrad", CheckTrain(func(net nn.Module, lossFn nn.LossFunc, x, y *nn.Tensor, n int, lr float64) []float64 {
@@ -53,15 +54,15 @@ func TestChecksCatchCommonMistakes(t *testing.T) {
 			l := sol.Train(net, lossFn, x, y, n, lr)
 			return l[1:]
 		}), "number of losses (one per iteration): expected 50, got 49"},
-		{"convolution with random weights", CheckConvolveStimuli(func(s, f *nn.Tensor, cin, cout, k int, g *nn.Generator) (*nn.ConvolutionalLayer, *nn.Tensor) {
-			l := nn.NewConvolutionalLayer(cin, cout, k, nil, g)
+		{"convolution with random weights", CheckConvolveStimuli(func(s, f *nn.Tensor, cin, cout, k int, g *nn.Generator) (*vision.ConvolutionalLayer, *nn.Tensor) {
+			l := vision.NewConvolutionalLayer(cin, cout, k, nil, g)
 			return l, l.Forward(s).Detach()
 		}), "weights of the layer"},
-		{"convolution output not detached", CheckConvolveStimuli(func(s, f *nn.Tensor, cin, cout, k int, g *nn.Generator) (*nn.ConvolutionalLayer, *nn.Tensor) {
-			l := nn.NewConvolutionalLayer(cin, cout, k, f, g)
+		{"convolution output not detached", CheckConvolveStimuli(func(s, f *nn.Tensor, cin, cout, k int, g *nn.Generator) (*vision.ConvolutionalLayer, *nn.Tensor) {
+			l := vision.NewConvolutionalLayer(cin, cout, k, f, g)
 			return l, l.Forward(s)
 		}), "Detach"},
-		{"weights with gradient history", CheckConvWeights(func(l *nn.ConvolutionalLayer) *nn.Tensor { return l.Conv.Weight }), "detach"},
+		{"weights with gradient history", CheckConvWeights(func(l *vision.ConvolutionalLayer) *nn.Tensor { return l.Conv.Weight }), "detach"},
 		{"RDM divided by the number of stimuli", CheckRDM(func(resp *nn.Tensor) *nn.Tensor {
 			m := sol.RDM(resp)
 			s, n := float64(resp.Shape[0]), float64(resp.Shape[1])
@@ -85,13 +86,13 @@ func TestChecksCatchCommonMistakes(t *testing.T) {
 			}
 			return m
 		}), "expected"},
-		{"correlating the full matrices", CheckCorrelateRDMs(func(a, b *nn.Tensor) float64 { return rsa.Pearson(a.Data, b.Data) }), "rdms="},
+		{"correlating the full matrices", CheckCorrelateRDMs(func(a, b *nn.Tensor) float64 { r, _ := nma.Pearson(a.Data, b.Data); return r }), "rdms="},
 		{"argmax over stimuli instead of neurons", CheckPreferredOrientation(func(x *nn.Tensor) []int { return nn.Argmax(x) }), "one value per neuron"},
-		{"decoder with 10 hidden units", CheckNewDecoder(func(n, c int, g *nn.Generator) (*nn.DeepNetSoftmax, nn.LossFunc) {
-			return nn.NewDeepNetSoftmax(n, 10, c, g), nn.NLLLoss()
+		{"decoder with 10 hidden units", CheckNewDecoder(func(n, c int, g *nn.Generator) (*vision.DeepNetSoftmax, nn.LossFunc) {
+			return vision.NewDeepNetSoftmax(n, 10, c, g), nn.NLLLoss()
 		}), "number of hidden units (net.InLayer.OutFeatures): expected 20, got 10"},
-		{"decoder with the MSE", CheckNewDecoder(func(n, c int, g *nn.Generator) (*nn.DeepNetSoftmax, nn.LossFunc) {
-			return nn.NewDeepNetSoftmax(n, 20, c, g), func(o, y *nn.Tensor) *nn.Tensor { return nn.MSELoss()(nn.Sum(o), nn.Sum(y)) }
+		{"decoder with the MSE", CheckNewDecoder(func(n, c int, g *nn.Generator) (*vision.DeepNetSoftmax, nn.LossFunc) {
+			return vision.NewDeepNetSoftmax(n, 20, c, g), func(o, y *nn.Tensor) *nn.Tensor { return nn.MSELoss()(nn.Sum(o), nn.Sum(y)) }
 		}), "loss on the training set"},
 		{"L1 penalty squared", CheckRegularizedLoss(func(o, y, w *nn.Tensor, l2, l1 float64) *nn.Tensor {
 			return nn.Add(nn.NLLLoss()(o, y), nn.Scale(l2, nn.Sum(nn.Square(w))), nn.Scale(l1, nn.Sum(nn.Square(w))))
@@ -103,8 +104,8 @@ func TestChecksCatchCommonMistakes(t *testing.T) {
 			}
 			return nn.Add(nn.NLLLoss()(o, y), nn.Scale(s, nn.Full(1)))
 		}), "the gradients must reach the output and the weights"},
-		{"out layer to one neuron", CheckNewConvFC(func(n, cin, cout, k, b int, f *nn.Tensor, g *nn.Generator) *nn.ConvFC {
-			net := nn.NewConvFCConv(cin, cout, k, b, f, g)
+		{"out layer to one neuron", CheckNewConvFC(func(n, cin, cout, k, b int, f *nn.Tensor, g *nn.Generator) *vision.ConvFC {
+			net := vision.NewConvFCConv(cin, cout, k, b, f, g)
 			net.OutLayer = nn.NewLinear(cout*b, 1, g)
 			return net
 		}), "OutLayer.OutFeatures (one per neuron): expected 1000, got 1"},
@@ -129,20 +130,20 @@ func TestGraderVerdictEqualsCheck(t *testing.T) {
 		id   string
 		impl any
 	}{
-		{"W2D1.T1.E1", ForwardFunc(func(net *nn.DeepNetReLU, r *nn.Tensor) *nn.Tensor { return nil })},
-		{"W2D1.T1.E1", ForwardFunc(func(net *nn.DeepNetReLU, r *nn.Tensor) *nn.Tensor {
+		{"W2D1.T1.E1", ForwardFunc(func(net *vision.DeepNetReLU, r *nn.Tensor) *nn.Tensor { return nil })},
+		{"W2D1.T1.E1", ForwardFunc(func(net *vision.DeepNetReLU, r *nn.Tensor) *nn.Tensor {
 			return sol.DeepNetReLUForward(net, r).Detach()
 		})},
 		{"W2D1.T1.E2", TrainFunc(func(net nn.Module, lossFn nn.LossFunc, x, y *nn.Tensor, n int, lr float64) []float64 {
 			return sol.Train(net, lossFn, x, y, n, lr)[1:]
 		})},
-		{"W2D1.T2.E1", ConvolveFunc(func(s, f *nn.Tensor, cin, cout, k int, g *nn.Generator) (*nn.ConvolutionalLayer, *nn.Tensor) {
+		{"W2D1.T2.E1", ConvolveFunc(func(s, f *nn.Tensor, cin, cout, k int, g *nn.Generator) (*vision.ConvolutionalLayer, *nn.Tensor) {
 			return nil, nil
 		})},
-		{"W2D1.T2.E2", ConvWeightsFunc(func(l *nn.ConvolutionalLayer) *nn.Tensor { return l.Conv.Weight })},
+		{"W2D1.T2.E2", ConvWeightsFunc(func(l *vision.ConvolutionalLayer) *nn.Tensor { return l.Conv.Weight })},
 		{"W2D1.T3.E1", RDMFunc(func(resp *nn.Tensor) *nn.Tensor { return nil })},
 		{"W2D1.T4.E1", PreferredFunc(func(x *nn.Tensor) []int { return nn.Argmax(x) })},
-		{"W2D1.T4.E2", NewDecoderFunc(func(n, c int, g *nn.Generator) (*nn.DeepNetSoftmax, nn.LossFunc) { return nil, nil })},
+		{"W2D1.T4.E2", NewDecoderFunc(func(n, c int, g *nn.Generator) (*vision.DeepNetSoftmax, nn.LossFunc) { return nil, nil })},
 		{"W2D1.T4.E3", RegLossFunc(func(o, y, w *nn.Tensor, l2, l1 float64) *nn.Tensor {
 			s := 0.0
 			for _, v := range w.Data {
@@ -150,8 +151,8 @@ func TestGraderVerdictEqualsCheck(t *testing.T) {
 			}
 			return nn.Add(nn.NLLLoss()(o, y), nn.Scale(s, nn.Full(1)))
 		})},
-		{"W2D1.T4.E4", NewConvFCFunc(func(n, cin, cout, k, b int, f *nn.Tensor, g *nn.Generator) *nn.ConvFC {
-			return nn.NewConvFCConv(cin, cout, k, b, f, g)
+		{"W2D1.T4.E4", NewConvFCFunc(func(n, cin, cout, k, b int, f *nn.Tensor, g *nn.Generator) *vision.ConvFC {
+			return vision.NewConvFCConv(cin, cout, k, b, f, g)
 		})},
 	}
 	for _, c := range cases {

@@ -4,11 +4,12 @@ import (
 	"github.com/nma-go/nma-go/nma/data"
 	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/nn"
+	"github.com/nma-go/nma-go/nma/vision"
 )
 
 // The functions the exercises ask for, as types the checks accept.
 type (
-	ForwardFunc = func(net *nn.DeepNetReLU, r *nn.Tensor) *nn.Tensor
+	ForwardFunc = func(net *vision.DeepNetReLU, r *nn.Tensor) *nn.Tensor
 	TrainFunc   = func(net nn.Module, lossFn nn.LossFunc, trainData, trainLabels *nn.Tensor, nEpochs int, learningRate float64) []float64
 )
 
@@ -36,7 +37,7 @@ func probeDeepNetReLUForward(r *exercise.Recorder, forward ForwardFunc) {
 	}
 	for _, s := range []set{{200, 1, []int{0}}, {10, 1, all[:20]}, {10, 2, all}} {
 		x := sp.RespTrain.Rows(s.rows)
-		net := nn.NewDeepNetReLU(n, s.hidden, nn.ManualSeed(s.seed))
+		net := vision.NewDeepNetReLU(n, s.hidden, nn.ManualSeed(s.seed))
 		got := forward(net, x)
 		in := exercise.Describe("DeepNetReLUForward", "hidden", s.hidden, "seed", s.seed, "stimuli", len(s.rows))
 		if !recordTensor(r, in, got, 1e-9) {
@@ -46,7 +47,7 @@ func probeDeepNetReLUForward(r *exercise.Recorder, forward ForwardFunc) {
 	// Gradients: the output must come from the layers' Forward (not be computed apart).
 	x := sp.RespTrain.Rows(all[:30])
 	y := sp.StimuliTrain.Rows(all[:30])
-	net := nn.NewDeepNetReLU(n, 10, nn.ManualSeed(3))
+	net := vision.NewDeepNetReLU(n, 10, nn.ManualSeed(3))
 	out := forward(net, x)
 	ok := out != nil && out.RequiresGrad()
 	r.Require("DeepNetReLUForward: the output must carry its gradient history: build it with net.InLayer.Forward, nn.ReLU and net.OutLayer.Forward (and do not Detach it)", ok)
@@ -77,7 +78,7 @@ func probeTrain(r *exercise.Recorder, train TrainFunc) {
 		lr     float64
 	}
 	for _, s := range []set{{50, 1e-3}, {7, 5e-4}} {
-		net := nn.NewDeepNetReLU(n, 10, nn.ManualSeed(1))
+		net := vision.NewDeepNetReLU(n, 10, nn.ManualSeed(1))
 		var got []float64
 		quiet(func() { got = train(net, nn.MSELoss(), x, y, s.epochs, s.lr) })
 		in := exercise.Describe("Train", "nEpochs", s.epochs, "learningRate", s.lr, "loss", "MSE")
@@ -86,8 +87,8 @@ func probeTrain(r *exercise.Recorder, train TrainFunc) {
 		r.Floats(in+" trained InLayer.Weight", net.InLayer.Weight.Data, 1e-9)
 	}
 	// Another network and loss: Train must use its arguments, not the tutorial's.
-	cls := data.StimulusClass(y, 4)
-	net := nn.NewDeepNetSoftmax(n, 5, 4, nn.ManualSeed(2))
+	cls := vision.StimulusClass(y, 4)
+	net := vision.NewDeepNetSoftmax(n, 5, 4, nn.ManualSeed(2))
 	var got []float64
 	quiet(func() { got = train(net, nn.NLLLoss(), x, cls, 10, 0.1) })
 	in := exercise.Describe("Train", "net", "DeepNetSoftmax", "loss", "NLL", "nEpochs", 10, "learningRate", 0.1)

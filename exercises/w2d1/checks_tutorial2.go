@@ -3,12 +3,13 @@ package w2d1
 import (
 	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/nn"
+	"github.com/nma-go/nma-go/nma/vision"
 )
 
 // The functions the exercises ask for, as types the checks accept.
 type (
-	ConvolveFunc    = func(stimuli, exampleFilters *nn.Tensor, inChannels, outChannels, K int, g *nn.Generator) (*nn.ConvolutionalLayer, *nn.Tensor)
-	ConvWeightsFunc = func(convLayer *nn.ConvolutionalLayer) *nn.Tensor
+	ConvolveFunc    = func(stimuli, exampleFilters *nn.Tensor, inChannels, outChannels, K int, g *nn.Generator) (*vision.ConvolutionalLayer, *nn.Tensor)
+	ConvWeightsFunc = func(convLayer *vision.ConvolutionalLayer) *nn.Tensor
 )
 
 // probeConvolveStimuli runs ConvolveStimuli on the tutorial's five gratings (−90…90°) with
@@ -21,8 +22,8 @@ func probeConvolveStimuli(r *exercise.Recorder, convolve ConvolveFunc) {
 		K    int
 	}
 	for _, s := range []set{{[]float64{-90, -45, 0, 45, 90}, 7}, {[]float64{10, 33}, 5}} {
-		stim := nn.Gratings(s.oris)
-		filt := nn.Filters(6, s.K, true)
+		stim := vision.Gratings(s.oris)
+		filt := vision.Filters(6, s.K, true)
 		layer, got := convolve(stim, filt, 1, 6, s.K, nn.ManualSeed(0))
 		in := exercise.Describe("ConvolveStimuli", "orientations", s.oris, "K", s.K)
 		r.Require(in+": the returned layer must not be nil", layer != nil)
@@ -42,9 +43,9 @@ func probeConvolveStimuli(r *exercise.Recorder, convolve ConvolveFunc) {
 // probeConvWeights runs ConvWeights on a layer with the 6 example 7×7 filters and on a
 // randomly initialised one (4 filters of 3×3, seed 5); the weights must be detached.
 func probeConvWeights(r *exercise.Recorder, weights ConvWeightsFunc) {
-	for _, l := range []*nn.ConvolutionalLayer{
-		nn.NewConvolutionalLayer(1, 6, 7, nn.Filters(6, 7, true), nn.ManualSeed(0)),
-		nn.NewConvolutionalLayer(1, 4, 3, nil, nn.ManualSeed(5)),
+	for _, l := range []*vision.ConvolutionalLayer{
+		vision.NewConvolutionalLayer(1, 6, 7, vision.Filters(6, 7, true), nn.ManualSeed(0)),
+		vision.NewConvolutionalLayer(1, 4, 3, nil, nn.ManualSeed(5)),
 	} {
 		in := exercise.Describe("ConvWeights", "layer", shape(l.Conv.Weight))
 		got := weights(l)

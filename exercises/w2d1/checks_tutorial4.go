@@ -4,14 +4,15 @@ import (
 	"github.com/nma-go/nma-go/nma/data"
 	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/nn"
+	"github.com/nma-go/nma-go/nma/vision"
 )
 
 // The functions the exercises ask for, as types the checks accept.
 type (
 	PreferredFunc  = func(respSmoothed *nn.Tensor) []int
-	NewDecoderFunc = func(nNeurons, nClasses int, g *nn.Generator) (*nn.DeepNetSoftmax, nn.LossFunc)
+	NewDecoderFunc = func(nNeurons, nClasses int, g *nn.Generator) (*vision.DeepNetSoftmax, nn.LossFunc)
 	RegLossFunc    = func(output, target, weights *nn.Tensor, l2Penalty, l1Penalty float64) *nn.Tensor
-	NewConvFCFunc  = func(nNeurons, cIn, cOut, K, b int, filters *nn.Tensor, g *nn.Generator) *nn.ConvFC
+	NewConvFCFunc  = func(nNeurons, cIn, cOut, K, b int, filters *nn.Tensor, g *nn.Generator) *vision.ConvFC
 )
 
 // probePreferredOrientation runs PreferredOrientation on a 3 stimuli × 2 neurons matrix, on
@@ -25,7 +26,7 @@ func probePreferredOrientation(r *exercise.Recorder, pref PreferredFunc) {
 	}{
 		{"3 stimuli × 2 neurons", nn.FromData([]float64{0, 5, 9, 1, 2, 7}, 3, 2)},
 		{"ties", nn.FromData([]float64{1, 4, 1, 4, 0, 4}, 3, 2)},
-		{"smoothed resp_all", data.GaussianFilter1D(ds.Resp, 5)},
+		{"smoothed resp_all", vision.GaussianFilter1D(ds.Resp, 5)},
 	}
 	for _, in := range inputs {
 		got := pref(in.x)
@@ -56,7 +57,7 @@ func probeNewDecoder(r *exercise.Recorder, newDecoder NewDecoderFunc) {
 		if !recordTensor(r, in+" output on the training set", out, 1e-9) {
 			return
 		}
-		labels := data.StimulusClass(sp.StimuliTrain, nc)
+		labels := vision.StimulusClass(sp.StimuliTrain, nc)
 		r.Float(in+" loss on the training set", lossFn(out, labels).Item(), 1e-9)
 	}
 }
@@ -89,14 +90,10 @@ func probeRegularizedLoss(r *exercise.Recorder, loss RegLossFunc) {
 // weights), its predictions for 60 gratings (−180°, −174°, …, 174°, at the tutorial's
 // resolution) and the shape of its convolution.
 func probeNewConvFC(r *exercise.Recorder, newConvFC NewConvFCFunc) {
-	oris := make([]float64, 60)
-	for i := range oris {
-		oris[i] = 6*float64(i) - 180
-	}
-	stim := nn.Gratings(oris, nn.Res(0.025))
+	_, stim := vision.EncoderStimuli()
 	for _, n := range []int{1000, 7} {
 		in := exercise.Describe("NewConvFC", "nNeurons", n, "cIn", 1, "cOut", 6, "K", 7, "b", 12*16)
-		net := newConvFC(n, 1, 6, 7, 12*16, nn.Filters(6, 7, true), nn.ManualSeed(1))
+		net := newConvFC(n, 1, 6, 7, 12*16, vision.Filters(6, 7, true), nn.ManualSeed(1))
 		ok := net != nil && net.OutLayer != nil
 		r.Require(in+": the network must have an OutLayer", ok)
 		if !ok {
@@ -108,6 +105,6 @@ func probeNewConvFC(r *exercise.Recorder, newConvFC NewConvFCFunc) {
 		if !recordTensor(r, in+" predictions for the 60 gratings", net.Forward(stim), 1e-9) {
 			return
 		}
-		r.Floats(in+": shape of Conv.Weight (the convolution must stay as nn.NewConvFCConv made it)", ints(net.Conv.Weight.Shape), 0)
+		r.Floats(in+": shape of Conv.Weight (the convolution must stay as vision.NewConvFCConv made it)", ints(net.Conv.Weight.Shape), 0)
 	}
 }

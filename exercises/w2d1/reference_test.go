@@ -1,15 +1,18 @@
 package w2d1
 
 import (
+	"fmt"
 	"io"
 	"math"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/nma-go/nma-go/nma/data"
 	"github.com/nma-go/nma-go/nma/nn"
 	"github.com/nma-go/nma-go/nma/rng"
 	"github.com/nma-go/nma-go/nma/rsa"
+	"github.com/nma-go/nma-go/nma/vision"
 	sol "github.com/nma-go/nma-go/solutions/w2d1"
 )
 
@@ -19,10 +22,20 @@ import (
 // the course's values are given in the comments.
 
 // TestMain makes the whole package use the synthetic data, even where the real files have
-// been downloaded, so that the reference values hold; the slow tests then run in parallel.
+// been downloaded, so that the reference values hold, and a cache of trained networks of its
+// own (vision.Cache, under the user cache folder: $XDG_CACHE_HOME), so that every run trains
+// them; the slow tests then run in parallel.
 func TestMain(m *testing.M) {
 	os.Setenv(data.EnvData, "synthetic")
-	os.Exit(m.Run())
+	cache, err := os.MkdirTemp("", "nma-w2d1-test-cache-")
+	if err == nil {
+		os.Setenv("XDG_CACHE_HOME", cache)
+	}
+	code := m.Run()
+	if err == nil {
+		os.RemoveAll(cache)
+	}
+	os.Exit(code)
 }
 
 func synthetic(t *testing.T) {
@@ -45,8 +58,8 @@ func slow(t *testing.T) {
 func TestTutorial1Reference(t *testing.T) {
 	synthetic(t)
 	ds, sp := t1Data()
-	net := nn.NewDeepNetReLU(ds.NNeurons(), 10, nn.ManualSeed(1))
-	r, ori, err := data.GetData(20, sp.RespTrain, sp.StimuliTrain, rng.New(1))
+	net := vision.NewDeepNetReLU(ds.NNeurons(), 10, nn.ManualSeed(1))
+	r, ori, err := vision.GetData(20, sp.RespTrain, sp.StimuliTrain, rng.New(1))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,14 +86,14 @@ func TestTutorial4DecodingReference(t *testing.T) {
 		regularized bool
 		want        float64
 	}{{false, 0.868}, {true, 0.882}} {
-		net := nn.NewDeepNetSoftmax(ds.NNeurons(), 20, 20, nn.ManualSeed(1))
+		net := vision.NewDeepNetSoftmax(ds.NNeurons(), 20, 20, nn.ManualSeed(1))
 		lossFn := nn.NLLLoss()
 		if c.regularized {
 			lossFn = func(o, y *nn.Tensor) *nn.Tensor { return sol.RegularizedLoss(o, y, net.InLayer.Weight, 1e-2, 5e-4) }
 		}
-		var res data.Decoding
+		var res vision.Decoding
 		var err error
-		quiet(func() { res, err = data.DecodeOrientation(net, 20, lossFn, sp, 1000) })
+		quiet(func() { res, err = vision.DecodeOrientation(net, 20, lossFn, sp, 1000) })
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -93,24 +106,26 @@ func TestTutorial4DecodingReference(t *testing.T) {
 	}
 }
 
-// Tutorial 3: after training on the tilt task (1000 gratings, 25 epochs), the 'pool'
-// layer's RDM correlates better with V1's than the 'fc' layer's.
+// Tutorial 3: after training on the tilt task (1000 gratings, 25 epochs: vision.TrainedCNN),
+// the 'pool' layer's RDM correlates better with V1's than the 'fc' layer's.
 // Course (real data): 0.71 ('pool') and 0.56 ('fc').
 func TestTutorial3RSAReference(t *testing.T) {
 	slow(t)
 	synthetic(t)
-	g := nn.ManualSeed(12)
-	net := nn.NewCNN(48, 64, g)
-	stimuli, tilt, _ := nn.TiltTrainingSet(1000, 12)
-	h, err := nn.Train(net, nn.BCELoss(), stimuli, tilt, nn.TrainOptions{Epochs: 25, LearningRate: 0.0005, Momentum: 0.99, BatchSize: 100, Shuffle: g, Log: io.Discard})
+	var log strings.Builder
+	net, err := vision.TrainedCNN(&log) // the notebook's network, trained here (the cache is the test's)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if last := h.StepLoss[len(h.StepLoss)-1]; last > 0.05 {
-		t.Errorf("BCE on the last minibatch %g, want < 0.05", last)
+	lines := strings.Split(strings.TrimSpace(log.String()), "\n")
+	var last float64
+	if n := len(lines); n < 2 || lines[n-1] != "training done!" {
+		t.Fatalf("training log:\n%s\nwant epochs and \"training done!\"", log.String())
+	} else if _, err := fmt.Sscanf(lines[n-2], "epoch 25/25 | loss on last mini-batch: %g", &last); err != nil || last > 0.05 {
+		t.Errorf("%q: BCE on the last minibatch %g (%v), want < 0.05", lines[n-2], last, err)
 	}
 	v1 := data.MustLoadDataTilt()
-	act, err := nn.GetHiddenActivity(net, nn.GratingStack(v1.Stimuli.Data, nn.ZeroOne()), []string{"pool", "fc"})
+	act, err := nn.GetHiddenActivity(net, vision.GratingStack(v1.Stimuli.Data, vision.ZeroOne()), []string{"pool", "fc"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,12 +153,8 @@ func TestTutorial4EncoderReference(t *testing.T) {
 	slow(t)
 	synthetic(t)
 	sp := data.MustLoadDataSplit()
-	oris := make([]float64, 60)
-	for i := range oris {
-		oris[i] = 6*float64(i) - 180
-	}
-	x := nn.Gratings(oris, nn.Res(0.025))
-	net := sol.NewConvFC(sp.NNeurons(), 1, 6, 7, 12*16, nn.Filters(6, 7, true), nn.ManualSeed(1))
+	_, x := vision.EncoderStimuli()
+	net := sol.NewConvFC(sp.NNeurons(), 1, 6, 7, 12*16, vision.Filters(6, 7, true), nn.ManualSeed(1))
 	lossFn := func(o, y *nn.Tensor) *nn.Tensor { return nn.RegularizedMSELoss(o, y, net.OutLayer.Weight, 5e-4, 1e-6) }
 	h, err := nn.Train(net, lossFn, x, sp.RespTrain, nn.TrainOptions{Epochs: 50, LearningRate: 2, Momentum: 0.9,
 		TestData: x, TestLabels: sp.RespTest, TestEvery: 10, Log: io.Discard})

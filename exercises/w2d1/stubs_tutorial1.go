@@ -3,11 +3,12 @@ package w2d1
 import (
 	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/nn"
+	"github.com/nma-go/nma-go/nma/vision"
 )
 
 // DeepNetReLUForward is the forward pass of a DeepNetReLU: a hidden layer of ReLU units
 // h = ReLU(W_in·r + b_in), then the output y = W_out·h + b_out.
-func DeepNetReLUForward(net *nn.DeepNetReLU, r *nn.Tensor) *nn.Tensor {
+func DeepNetReLUForward(net *vision.DeepNetReLU, r *nn.Tensor) *nn.Tensor {
 	// TODO(W2D1.T1.E1): compute the hidden units
 	//   h := nn.ReLU(...)   (apply net.InLayer to r with net.InLayer.Forward(r))
 	// then the output y := net.OutLayer.Forward(...), return y, and delete the panic.

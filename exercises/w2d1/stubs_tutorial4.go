@@ -3,6 +3,7 @@ package w2d1
 import (
 	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/nn"
+	"github.com/nma-go/nma-go/nma/vision"
 )
 
 // PreferredOrientation returns, for each neuron (column of respSmoothed, stimuli ×
@@ -16,9 +17,9 @@ func PreferredOrientation(respSmoothed *nn.Tensor) []int {
 
 // NewDecoder returns the classifier of Coding Exercise 2.2 — a DeepNetSoftmax with 20
 // hidden units and nClasses outputs — and the negative log likelihood loss to train it.
-func NewDecoder(nNeurons, nClasses int, g *nn.Generator) (*nn.DeepNetSoftmax, nn.LossFunc) {
+func NewDecoder(nNeurons, nClasses int, g *nn.Generator) (*vision.DeepNetSoftmax, nn.LossFunc) {
 	// TODO(W2D1.T4.E2): initialize the network with M = 20 hidden units,
-	//   net := nn.NewDeepNetSoftmax(..., ..., ..., g)
+	//   net := vision.NewDeepNetSoftmax(..., ..., ..., g)
 	// and the built-in negative log likelihood loss, lossFn := nn....(); return both and
 	// delete the panic.
 	panic(exercise.TODO("W2D1.T4.E2"))
@@ -43,9 +44,9 @@ func RegularizedLoss(output, target, weights *nn.Tensor, l2Penalty, l1Penalty fl
 // NewConvFC builds the convolutional encoding model: a convolution of cOut K×K filters
 // (padding K/2) over images of b pixels, whose flattened output feeds a fully connected
 // layer with one output per neuron.
-func NewConvFC(nNeurons, cIn, cOut, K, b int, filters *nn.Tensor, g *nn.Generator) *nn.ConvFC {
-	net := nn.NewConvFCConv(cIn, cOut, K, b, filters, g) // the convolutional layer, net.Conv
-	M := net.Dims[0] * net.Dims[1]                       // number of convolutional units
+func NewConvFC(nNeurons, cIn, cOut, K, b int, filters *nn.Tensor, g *nn.Generator) *vision.ConvFC {
+	net := vision.NewConvFCConv(cIn, cOut, K, b, filters, g) // the convolutional layer, net.Conv
+	M := net.Dims[0] * net.Dims[1]                           // number of convolutional units
 	_ = M
 
 	// TODO(W2D1.T4.E4): add the fully connected layer from the M convolutional units to

@@ -113,7 +113,7 @@ func TestChecksCatchCommonMistakes(t *testing.T) {
 		{"mean over the wrong axis", CheckMeanAndVariance(func(sim [][]float64) ([]float64, []float64) {
 			mu := make([]float64, len(sim))
 			for i := range sim {
-				mu[i] = linsys.Mean(sim[i])
+				mu[i] = nma.Mean(sim[i])
 			}
 			return mu, mu
 		}), "axis 0"},
@@ -201,7 +201,7 @@ func TestChecksAcceptEquivalentSolutions(t *testing.T) {
 	}); !r.OK() {
 		t.Errorf("linsys.DDM: %v", r)
 	}
-	if r := CheckInterSwitchIntervals(linsys.Diff); !r.OK() {
-		t.Errorf("linsys.Diff: %v", r)
+	if r := CheckInterSwitchIntervals(nma.Diff); !r.OK() {
+		t.Errorf("nma.Diff: %v", r)
 	}
 }

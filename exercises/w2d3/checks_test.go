@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nma-go/nma-go/nma"
 	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/neuron"
 	sol "github.com/nma-go/nma-go/solutions/w2d3"
@@ -61,7 +62,7 @@ func TestChecksCatchCommonMistakes(t *testing.T) {
 				return nil, math.NaN()
 			}
 			n := float64(len(isi))
-			return isi, neuron.Std(isi) * math.Sqrt(n/math.Max(n-1, 1)) / neuron.Mean(isi)
+			return isi, nma.Std(isi) * math.Sqrt(n/math.Max(n-1, 1)) / nma.Mean(isi)
 		}), "cv"},
 		{"CV = mean/std", CheckIsiCvLIF(func(sp []float64) ([]float64, float64) {
 			isi, cv := sol.IsiCvLIF(sp)
@@ -95,7 +96,7 @@ func TestChecksCatchCommonMistakes(t *testing.T) {
 			r := make([]float64, trials)
 			for i := range r {
 				sp1, _, _ := neuron.CorrPoisson(pars, rate, c, uint32(2020+i))
-				h, _ := neuron.Histogram(sp1, bins)
+				h, _ := nma.Histogram(sp1, bins)
 				r[i] = sol.MyCC(h, h)
 			}
 			return r

@@ -37,8 +37,8 @@ func probeMyCC(rec *exercise.Recorder, f MyCCFunc) {
 	q.T = 10000
 	sp1, sp2, _ := neuron.CorrPoisson(q, 20, 0.2, 2020)
 	bins := nma.Arange(0, q.T, 20)
-	h1, _ := neuron.Histogram(sp1, bins)
-	h2, _ := neuron.Histogram(sp2, bins)
+	h1, _ := nma.Histogram(sp1, bins)
+	h2, _ := nma.Histogram(sp2, bins)
 	pairs = append(pairs, pair{"binned spike counts", h1, h2})
 	x := []float64{1, 2, 3, 4, 5}
 	pairs = append(pairs,

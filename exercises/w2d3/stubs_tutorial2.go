@@ -1,3 +1,5 @@
+//lint:file-ignore SA4008 the stubs are unfinished on purpose: the student completes the loop
+
 package w2d3
 
 import (
@@ -24,7 +26,7 @@ func CorrCoeffPairs(pars neuron.Pars, rate, c float64, trials int, bins []float6
 		// TODO(W2D3.T2.E2): for realisation i
 		//   1. generate the correlated Poisson spike times with a new seed per trial:
 		//        sp1, sp2, err := neuron.CorrPoisson(pars, rate, c, uint32(2020+i))
-		//   2. bin the spike times of each train: counts, _ := neuron.Histogram(sp, bins)
+		//   2. bin the spike times of each train: counts, _ := nma.Histogram(sp, bins)
 		//   3. set r12[i] to the correlation of the two count series, with your MyCC.
 		// Then delete the panic.
 		panic(exercise.TODO("W2D3.T2.E2"))

@@ -56,17 +56,6 @@ func uniquePoints(v [][2]float64) [][2]float64 {
 	return out
 }
 
-func fmtPoints(v [][2]float64) string {
-	s := "["
-	for i, x := range v {
-		if i > 0 {
-			s += " "
-		}
-		s += fmtPoint(x)
-	}
-	return s + "]"
-}
-
 // fmtPoint formats a point with four decimals, writing values that round to zero as 0.0000.
 func fmtPoint(x [2]float64) string {
 	f := func(v float64) string {

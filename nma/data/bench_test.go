@@ -20,19 +20,3 @@ func BenchmarkSynthesize(b *testing.B) {
 		}
 	}
 }
-
-func TestPlotsRender(t *testing.T) {
-	t.Setenv(EnvData, "synthetic")
-	ds := MustLoadData(1)
-	for name, f := range map[string]interface{ PNG() ([]byte, error) }{
-		"overview": PlotDataOverview(ds, 100, []int{1, 2, 3}),
-		"tuning":   PlotNeuronTuning(ds, 235),
-	} {
-		if b, err := f.PNG(); err != nil || len(b) < 1000 {
-			t.Errorf("%s: %v", name, err)
-		}
-	}
-	if p := Percentile([]float64{1, 2, 3, 4}, 50); p != 2.5 {
-		t.Errorf("median of 1..4 = %g, want 2.5", p)
-	}
-}

@@ -11,13 +11,12 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/nma-go/nma-go/nma"
 	"github.com/nma-go/nma-go/nma/nn"
 )
 
@@ -242,13 +241,14 @@ func TestSyntheticDataSemantics(t *testing.T) {
 		if equal(a, b) {
 			same++
 		}
-		rs = append(rs, pearson(a, b))
+		r, _ := nma.Pearson(a, b)
+		rs = append(rs, r)
 	}
 	if same > 0 {
 		t.Errorf("%d neurons have identical train and test curves", same)
 	}
 	// Heterogeneous reliability: most neurons noisy, a tenth very reliable.
-	if med, p90 := quantile(rs, 0.5), quantile(rs, 0.9); med < 0.15 || p90 < 0.6 {
+	if med, p90 := nma.Percentile(rs, 50), nma.Percentile(rs, 90); med < 0.15 || p90 < 0.6 {
 		t.Errorf("train/test tuning correlation: median %.2f (want ≥ 0.15), 90th percentile %.2f (want ≥ 0.6)", med, p90)
 	}
 	// Binning at 6° gives 60 stimuli at the bin means.
@@ -257,9 +257,9 @@ func TestSyntheticDataSemantics(t *testing.T) {
 		t.Errorf("6° bins: %d stimuli, first at %g (want 60, 2.5)", d6.NStimuli(), d6.Stimuli.Data[0])
 	}
 	// Orientation tuning: population responses 180° apart are alike, 90° apart opposite.
-	c180 := pearson(d6.Resp.Row(5), d6.Resp.Row(35))
-	c90 := pearson(d6.Resp.Row(5), d6.Resp.Row(20))
-	t.Logf("train/test r median %.2f, p90 %.2f; population r at 180° %.2f, at 90° %.2f", quantile(rs, 0.5), quantile(rs, 0.9), c180, c90)
+	c180, _ := nma.Pearson(d6.Resp.Row(5), d6.Resp.Row(35))
+	c90, _ := nma.Pearson(d6.Resp.Row(5), d6.Resp.Row(20))
+	t.Logf("train/test r median %.2f, p90 %.2f; population r at 180° %.2f, at 90° %.2f", nma.Percentile(rs, 50), nma.Percentile(rs, 90), c180, c90)
 	if !(c180 > 0.3 && c90 < 0) {
 		t.Errorf("population correlation at 180° %.2f (want > 0.3), at 90° %.2f (want < 0)", c180, c90)
 	}
@@ -306,32 +306,7 @@ func TestSynthesizeValidates(t *testing.T) {
 	}
 }
 
-func TestHelpers(t *testing.T) {
-	if got := Digitize([]float64{-1, 0, 17.9, 18, 359.9, 360}, []float64{0, 18, 36, 360}); !slices.Equal(got, []int{0, 1, 1, 2, 3, 4}) {
-		t.Errorf("Digitize = %v", got)
-	}
-	cls := StimulusClass(nn.Column([]float64{0, 17.99, 18, 359}), 20)
-	if !equal(cls.Data, []float64{0, 0, 1, 19}) {
-		t.Errorf("StimulusClass = %v", cls.Data)
-	}
-	// gaussian_filter1d keeps constants, preserves the sum of a spike away from the edges,
-	// and reflects at the edges.
-	x := nn.Zeros(50, 2)
-	for i := 0; i < 50; i++ {
-		x.Data[2*i] = 3
-	}
-	x.Data[2*25+1] = 1
-	y := GaussianFilter1D(x, 5)
-	s := 0.0
-	for i := 0; i < 50; i++ {
-		if math.Abs(y.Data[2*i]-3) > 1e-12 {
-			t.Fatalf("constant column smoothed to %g", y.Data[2*i])
-		}
-		s += y.Data[2*i+1]
-	}
-	if math.Abs(s-1) > 1e-9 || math.Abs(y.Data[2*25+1]-1/(5*math.Sqrt(2*math.Pi))) > 1e-3 {
-		t.Errorf("spike: sum %g, peak %g", s, y.Data[2*25+1])
-	}
+func TestTrainTestSplit(t *testing.T) {
 	// Split with seed 4: 216 train, 144 test, disjoint, covering all.
 	ds := &Stringer{Resp: nn.Zeros(360, 2), Stimuli: nn.Column(make([]float64, 360))}
 	sp := ds.MustTrainTestSplit(0.6, 4)
@@ -342,30 +317,6 @@ func TestHelpers(t *testing.T) {
 	if len(sp.ITrain) != 216 || len(sp.ITest) != 144 || len(seen) != 360 {
 		t.Errorf("split %d/%d covering %d", len(sp.ITrain), len(sp.ITest), len(seen))
 	}
-}
-
-func pearson(a, b []float64) float64 {
-	n := float64(len(a))
-	ma, mb := 0.0, 0.0
-	for i := range a {
-		ma += a[i]
-		mb += b[i]
-	}
-	ma /= n
-	mb /= n
-	sab, saa, sbb := 0.0, 0.0, 0.0
-	for i := range a {
-		sab += (a[i] - ma) * (b[i] - mb)
-		saa += (a[i] - ma) * (a[i] - ma)
-		sbb += (b[i] - mb) * (b[i] - mb)
-	}
-	return sab / math.Sqrt(saa*sbb)
-}
-
-func quantile(v []float64, q float64) float64 {
-	s := append([]float64(nil), v...)
-	sort.Float64s(s)
-	return s[int(q*float64(len(s)-1))]
 }
 
 func TestFingerprintIdentifiesTheData(t *testing.T) {

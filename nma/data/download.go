@@ -100,6 +100,7 @@ type progressBar struct {
 	closed bool
 }
 
+// Write counts the bytes written and redraws the bar, at most every 100 ms.
 func (p *progressBar) Write(b []byte) (int, error) {
 	p.n += int64(len(b))
 	if p.w != nil && time.Since(p.last) > 100*time.Millisecond {
@@ -151,6 +152,7 @@ type Status struct {
 // OK reports whether the file is present with the expected md5.
 func (s Status) OK() bool { return s.Present && s.MD5 == s.File.MD5 }
 
+// String says whether the file is missing, ok or corrupted, with its md5.
 func (s Status) String() string {
 	switch {
 	case !s.Present:

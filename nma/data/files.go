@@ -8,6 +8,9 @@
 // data/synthetic): the same files, array names and shapes semantics, made by Synthesize
 // from a population of orientation-tuned model neurons (see data/README.md). Every loader
 // reports which of the two it used (Source).
+//
+// The package reads, checks, splits and (for the stand-in) generates the data; decoding and
+// tuning analyses are in nma/vision, the figures of the data in nma/vision/visionfig.
 package data
 
 import (
@@ -132,6 +135,7 @@ type Source struct {
 	Fingerprint string
 }
 
+// String says which dataset it is, with its number of neurons and where it comes from.
 func (s Source) String() string {
 	if s.Synthetic {
 		return fmt.Sprintf("synthetic stand-in for Stringer et al. (2019): %d model neurons (embedded; see data/README.md — run `nma data download` for the real recordings)", s.Neurons)

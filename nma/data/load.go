@@ -2,10 +2,10 @@ package data
 
 import (
 	"fmt"
-	"math"
 	"slices"
 
 	"github.com/nma-go/nma-go/data/synthetic"
+	"github.com/nma-go/nma-go/nma"
 	"github.com/nma-go/nma-go/nma/nn"
 	"github.com/nma-go/nma-go/nma/rng"
 )
@@ -27,6 +27,7 @@ func (s *Stringer) NNeurons() int { return s.Resp.Shape[1] }
 // NStimuli is the number of stimuli (rows of Resp).
 func (s *Stringer) NStimuli() int { return s.Resp.Shape[0] }
 
+// String is "<neurons> neurons in response to <stimuli> stimuli".
 func (s *Stringer) String() string {
 	return fmt.Sprintf("%d neurons in response to %d stimuli", s.NNeurons(), s.NStimuli())
 }
@@ -98,7 +99,7 @@ func binResponses(resp *nn.Tensor, stim []float64, w float64) (*nn.Tensor, []flo
 	for k := 0; float64(k)*w < 360+w; k++ {
 		edges = append(edges, float64(k)*w)
 	}
-	bins := Digitize(stim, edges)
+	bins := nma.Digitize(stim, edges)
 	uniq := slices.Clone(bins)
 	slices.Sort(uniq)
 	uniq = slices.Compact(uniq)
@@ -125,30 +126,6 @@ func binResponses(resp *nn.Tensor, stim []float64, w float64) (*nn.Tensor, []flo
 		}
 	}
 	return out, st
-}
-
-// Digitize returns, for each x, the index i with edges[i−1] ≤ x < edges[i] for increasing
-// edges (np.digitize): 0 below the first edge, len(edges) at or above the last.
-func Digitize(x, edges []float64) []int {
-	out := make([]int, len(x))
-	for k, v := range x {
-		out[k] = sortSearch(edges, v)
-	}
-	return out
-}
-
-// sortSearch counts the edges ≤ v.
-func sortSearch(edges []float64, v float64) int {
-	lo, hi := 0, len(edges)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if edges[m] <= v {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
 }
 
 // StringerSplit holds the 6°-binned tuning curves from two disjoint sets of trials
@@ -229,74 +206,4 @@ func (s *Stringer) MustTrainTestSplit(trainFrac float64, seed uint32) Split {
 		panic(err)
 	}
 	return sp
-}
-
-// GetData draws nStim rows of (trainData, trainLabels) at random with replacement
-// (np.random.choice(n, nStim) from r), the course's get_data.
-func GetData(nStim int, trainData, trainLabels *nn.Tensor, r *rng.RandomState) (*nn.Tensor, *nn.Tensor, error) {
-	idx, err := r.ChoiceIndex(trainLabels.Shape[0], nStim)
-	if err != nil {
-		return nil, nil, fmt.Errorf("data.GetData: %w", err)
-	}
-	return trainData.Rows(idx), trainLabels.Rows(idx), nil
-}
-
-// StimulusClass returns the class of each orientation when 0…360° is cut into nClasses
-// equal bins: np.digitize(ori, linspace(0, 360, nClasses+1)) − 1 (stimulus_class).
-func StimulusClass(ori *nn.Tensor, nClasses int) *nn.Tensor {
-	edges := make([]float64, nClasses+1)
-	for i := range edges {
-		edges[i] = 360 * float64(i) / float64(nClasses)
-	}
-	bins := Digitize(ori.Data, edges)
-	out := make([]float64, len(bins))
-	for i, b := range bins {
-		out[i] = float64(b - 1)
-	}
-	return nn.FromData(out, len(out))
-}
-
-// GaussianFilter1D smooths each column of x (rows × columns) with a Gaussian of standard
-// deviation sigma rows, like scipy.ndimage.gaussian_filter1d(x, sigma, axis=0): the kernel
-// is truncated at 4σ and the edges are extended by reflection ('reflect' mode).
-func GaussianFilter1D(x *nn.Tensor, sigma float64) *nn.Tensor {
-	if len(x.Shape) != 2 {
-		panic(fmt.Sprintf("data.GaussianFilter1D: need a 2-D tensor, got shape %v", x.Shape))
-	}
-	rows, cols := x.Shape[0], x.Shape[1]
-	radius := int(4*sigma + 0.5)
-	w := make([]float64, 2*radius+1)
-	s := 0.0
-	for i := range w {
-		d := float64(i - radius)
-		w[i] = math.Exp(-0.5 * d * d / (sigma * sigma))
-		s += w[i]
-	}
-	for i := range w {
-		w[i] /= s
-	}
-	reflect := func(i int) int {
-		// scipy 'reflect' (d c b a | a b c d | d c b a), repeated for long kernels.
-		period := 2 * rows
-		i %= period
-		if i < 0 {
-			i += period
-		}
-		if i >= rows {
-			i = period - 1 - i
-		}
-		return i
-	}
-	out := nn.Zeros(rows, cols)
-	for r := 0; r < rows; r++ {
-		o := out.Data[r*cols : (r+1)*cols]
-		for k, wk := range w {
-			src := reflect(r + k - radius)
-			row := x.Data[src*cols : (src+1)*cols]
-			for j, v := range row {
-				o[j] += wk * v
-			}
-		}
-	}
-	return out
 }

@@ -10,6 +10,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -19,12 +20,14 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
+	"text/tabwriter"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/nma-go/nma-go/nma/exercise"
+	"github.com/nma-go/nma-go/nma/internal/proc"
 	"github.com/nma-go/nma-go/nma/notebook"
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
 // Options configure a browser run.
@@ -50,23 +53,104 @@ type SliderResult struct {
 
 // Result is the outcome of one notebook in the browser.
 type Result struct {
-	Notebook   string
+	Notebook string
+	// Status is Passed when the notebook ran with no problem; Failed when Errors lists
+	// problems of the notebook (an error output, a missing figure, a slider that changes
+	// nothing); Timeout when it did not finish in time; Error when the browser or the
+	// server failed (the notebook could not be tested).
+	Status     outcome.Outcome
 	Seconds    float64 // run all cells until the kernel is idle
 	CodeCells  int
 	Images     int
 	Sliders    []SliderResult
-	Errors     []string // unexpected problems
+	Errors     []string // the problems, in the order found
 	Screenshot string
 }
 
 // OK reports whether the notebook passed.
-func (r Result) OK() bool { return len(r.Errors) == 0 }
+func (r Result) OK() bool { return r.Status == outcome.Passed }
+
+// fail records a problem that ends the notebook's test, with its outcome.
+func (r *Result) fail(status outcome.Outcome, format string, args ...any) {
+	r.Status = status
+	r.Errors = append(r.Errors, fmt.Sprintf(format, args...))
+}
+
+// addReport takes in what reportJS found in the executed notebook.
+func (r *Result) addReport(rep report) {
+	r.CodeCells, r.Images = rep.CodeCells, rep.Images
+	r.Errors = append(r.Errors, rep.Errors...)
+}
+
+// finish decides the outcome once every check has run: a slider that did not change its
+// figure is a problem, and any problem fails the notebook (unless an earlier one already
+// decided the outcome, such as a timeout).
+func (r *Result) finish() {
+	for _, s := range r.Sliders {
+		if !s.Changed {
+			r.Errors = append(r.Errors, fmt.Sprintf("cell %d: moving the %s demo's slider did not change the figure (%s)", s.Cell+1, s.Kind, s.Err))
+		}
+	}
+	switch {
+	case r.Status != outcome.Unknown:
+	case len(r.Errors) > 0:
+		r.Status = outcome.Failed
+	default:
+		r.Status = outcome.Passed
+	}
+}
+
+// PrintTable writes one row per notebook — run-all time, code cells, images, each slider
+// move and the outcome with its problems — and a summary line.
+func PrintTable(w io.Writer, results []Result) (failed int) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "NOTEBOOK\tRUN ALL (s)\tCODE CELLS\tIMAGES\tSLIDER → NEW FIGURE\tSTATUS")
+	for _, res := range results {
+		var sl []string
+		for _, s := range res.Sliders {
+			if s.Changed {
+				sl = append(sl, fmt.Sprintf("%s cell %d: %.0f ms", s.Kind, s.Cell+1, s.Millis))
+			} else {
+				sl = append(sl, fmt.Sprintf("%s cell %d: no change", s.Kind, s.Cell+1))
+			}
+		}
+		status := res.Status.String()
+		if !res.OK() {
+			failed++
+			if len(res.Errors) > 0 {
+				status += ": " + strings.Join(res.Errors, "; ")
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%.1f\t%d\t%d\t%s\t%s\n", res.Notebook, res.Seconds, res.CodeCells, res.Images, strings.Join(sl, ", "), status)
+	}
+	tw.Flush()
+	return failed
+}
 
 // ErrNoBrowser and ErrNoServer explain what is missing and how to install it.
 var (
-	ErrNoBrowser = errors.New("e2e: no Chromium found (install it: apt-get install chromium)")
-	ErrNoServer  = errors.New("e2e: the classic Jupyter Notebook is not installed (install it: apt-get install jupyter-notebook, or pip install nbclassic)")
+	ErrNoBrowser = errors.New("no Chromium found (install it: nma e2e --install, or apt-get install chromium)")
+	ErrNoServer  = errors.New("the classic Jupyter Notebook is not installed (install it: nma e2e --install, apt-get install jupyter-notebook, or pip install nbclassic)")
 )
+
+// chromiums are the names and paths FindChromium tries, in order.
+var chromiums = []string{"chromium", "/usr/bin/chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
+	"/Applications/Chromium.app/Contents/MacOS/Chromium", "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"}
+
+// FindChromium returns the browser the test drives: Chromium (or Chrome) on PATH or at its
+// usual place; ErrNoBrowser when there is none.
+func FindChromium() (string, error) {
+	for _, c := range chromiums {
+		if p, err := exec.LookPath(c); err == nil {
+			return p, nil
+		}
+	}
+	return "", ErrNoBrowser
+}
+
+// HaveNotebookServer reports whether the classic Jupyter Notebook (`jupyter notebook`),
+// the server the test drives, is installed.
+func HaveNotebookServer() bool { return exec.Command("jupyter", "notebook", "--version").Run() == nil }
 
 func logf(o Options, format string, args ...any) {
 	if o.Log != nil {
@@ -84,17 +168,12 @@ func Run(ctx context.Context, notebooks []string, o Options) ([]Result, error) {
 	}
 	chrome := o.Chromium
 	if chrome == "" {
-		for _, c := range []string{"chromium", "/usr/bin/chromium", "chromium-browser", "google-chrome"} {
-			if p, err := exec.LookPath(c); err == nil {
-				chrome = p
-				break
-			}
+		var err error
+		if chrome, err = FindChromium(); err != nil {
+			return nil, err
 		}
 	}
-	if chrome == "" {
-		return nil, ErrNoBrowser
-	}
-	if exec.Command("jupyter", "notebook", "--version").Run() != nil {
+	if !HaveNotebookServer() {
 		return nil, ErrNoServer
 	}
 	// Working copies inside the repository, so each notebook's setup cell finds the module.
@@ -152,14 +231,14 @@ func Run(ctx context.Context, notebooks []string, o Options) ([]Result, error) {
 	bctx, cancelB := chromedp.NewContext(actx)
 	defer cancelB()
 	if err := chromedp.Do(bctx, chromedp.Navigate("about:blank")); err != nil {
-		return nil, fmt.Errorf("e2e: Chromium (%s) did not start: %w", chrome, err)
+		return nil, fmt.Errorf("the browser (%s) did not start: %w", chrome, err)
 	}
 	var results []Result
 	for _, nb := range notebooks {
 		name := filepath.Base(nb)
-		logf(o, "e2e: %s …", name)
+		logf(o, "%s …", name)
 		r := runNotebook(bctx, srv.url, name, o)
-		logf(o, "e2e: %s: %.1f s, %d images, %d slider moves, %d problems", name, r.Seconds, r.Images, len(r.Sliders), len(r.Errors))
+		logf(o, "%s: %s, %.1f s, %d images, %d slider moves, %d problems", name, r.Status, r.Seconds, r.Images, len(r.Sliders), len(r.Errors))
 		results = append(results, r)
 	}
 	return results, nil
@@ -172,13 +251,13 @@ type server struct {
 
 func (s *server) stop() {
 	if s.cmd != nil && s.cmd.Process != nil {
-		syscall.Kill(-s.cmd.Process.Pid, syscall.SIGTERM)
+		_ = proc.Terminate(s.cmd)
 		done := make(chan struct{})
 		go func() { s.cmd.Wait(); close(done) }()
 		select {
 		case <-done:
 		case <-time.After(5 * time.Second):
-			syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
+			_ = proc.Signal(s.cmd, os.Kill)
 		}
 	}
 }
@@ -211,9 +290,9 @@ func startServer(ctx context.Context, dir, jupyterPath string, o Options) (*serv
 		return nil, err
 	}
 	cmd.Stdout, cmd.Stderr = logFile, logFile
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	proc.OwnGroup(cmd)
 	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("e2e: starting jupyter notebook: %w", err)
+		return nil, fmt.Errorf("starting jupyter notebook: %w", err)
 	}
 	s := &server{url: fmt.Sprintf("http://127.0.0.1:%d", port), cmd: cmd}
 	deadline := time.Now().Add(60 * time.Second)
@@ -228,7 +307,7 @@ func startServer(ctx context.Context, dir, jupyterPath string, o Options) (*serv
 		time.Sleep(200 * time.Millisecond)
 	}
 	s.stop()
-	return nil, fmt.Errorf("e2e: the Jupyter server did not answer on %s within 60 s (see %s)", s.url, logFile.Name())
+	return nil, fmt.Errorf("the Jupyter server did not answer on %s within 60 s (see %s)", s.url, logFile.Name())
 }
 
 // eval runs JavaScript in the page and decodes its (JSON-able) result.
@@ -236,35 +315,33 @@ func eval[T any](ctx context.Context, js string) (T, error) {
 	return chromedp.Run(ctx, chromedp.Evaluate[T](js))
 }
 
-const notDoneJS = `nma: exercise (W\\dD\\d\\.T\\d+\\.E\\d+) is not done yet`
-
 func runNotebook(bctx context.Context, base, name string, o Options) Result {
 	r := Result{Notebook: strings.TrimSuffix(name, ".ipynb")}
 	ctx, cancel := context.WithTimeout(bctx, o.Timeout)
 	defer cancel()
-	fail := func(format string, args ...any) Result {
-		r.Errors = append(r.Errors, fmt.Sprintf(format, args...))
+	fail := func(status outcome.Outcome, format string, args ...any) Result {
+		r.fail(status, format, args...)
 		return r
 	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/notebooks/"+name)); err != nil {
-		return fail("opening the notebook: %v", err)
+		return fail(outcome.Error, "opening the notebook: %v", err)
 	}
 	if err := poll(ctx, 60*time.Second, `!!(window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel && Jupyter.notebook.kernel.is_connected())`); err != nil {
-		return fail("the kernel did not connect: %v", err)
+		return fail(outcome.Error, "the kernel did not connect: %v", err)
 	}
 	start := time.Now()
 	if _, err := eval[bool](ctx, `Jupyter.notebook.execute_all_cells(), true`); err != nil {
-		return fail("run all: %v", err)
+		return fail(outcome.Error, "run all: %v", err)
 	}
 	tested := map[int]bool{}
 	for {
 		if ctx.Err() != nil {
 			r.Seconds = time.Since(start).Seconds()
-			return fail("did not finish within %v", o.Timeout)
+			return fail(outcome.Timeout, "did not finish within %v", o.Timeout)
 		}
 		st, err := eval[state](ctx, stateJS)
 		if err != nil {
-			return fail("reading the notebook state: %v", err)
+			return fail(outcome.Error, "reading the notebook state: %v", err)
 		}
 		if st.LiveCell >= 0 && !tested[st.LiveCell] {
 			tested[st.LiveCell] = true
@@ -283,12 +360,9 @@ func runNotebook(bctx context.Context, base, name string, o Options) Result {
 	time.Sleep(500 * time.Millisecond)
 	rep, err := eval[report](ctx, reportJS)
 	if err != nil {
-		return fail("inspecting outputs: %v", err)
+		return fail(outcome.Error, "inspecting outputs: %v", err)
 	}
-	r.CodeCells, r.Images = rep.CodeCells, rep.Images
-	for _, e := range rep.Errors {
-		r.Errors = append(r.Errors, e)
-	}
+	r.addReport(rep)
 	// Precomputed demos: move the first slider of each and check the image changes.
 	for _, cell := range rep.PrecomputedCells {
 		if o.MaxSliders != 0 && len(r.Sliders) >= o.MaxSliders {
@@ -296,17 +370,13 @@ func runNotebook(bctx context.Context, base, name string, o Options) Result {
 		}
 		r.Sliders = append(r.Sliders, movePrecomputedSlider(ctx, o, r.Notebook, cell))
 	}
-	for _, s := range r.Sliders {
-		if !s.Changed {
-			r.Errors = append(r.Errors, fmt.Sprintf("cell %d: moving the %s demo's slider did not change the figure (%s)", s.Cell+1, s.Kind, s.Err))
-		}
-	}
 	shot := filepath.Join(o.OutDir, r.Notebook+".png")
 	if err := screenshot(ctx, "", shot); err != nil {
 		r.Errors = append(r.Errors, "screenshot: "+err.Error())
 	} else {
 		r.Screenshot = shot
 	}
+	r.finish()
 	// Free the kernel for the next notebook.
 	eval[bool](ctx, `Jupyter.notebook.kernel.kill(), true`)
 	return r
@@ -339,10 +409,11 @@ type report struct {
 	PrecomputedCells []int    `json:"precomputed"`
 }
 
-// reportJS checks every code cell: errors other than not-done exercises, images that are
+// reportJS checks every code cell: errors other than not-done exercises (the headless
+// runner's rule, exercise.NotDonePattern, which is also valid JavaScript), images that are
 // missing or not visible, and cells calling Show() without a figure.
-const reportJS = `(() => {
-  const re = new RegExp("` + notDoneJS + `");
+var reportJS = `(() => {
+  const re = new RegExp(` + jsString(exercise.NotDonePattern.String()) + `);
   const out = {codeCells: 0, images: 0, errors: [], precomputed: []};
   Jupyter.notebook.get_cells().forEach((c, i) => {
     if (c.cell_type !== "code") return;
@@ -475,6 +546,8 @@ func screenshot(ctx context.Context, full, path string) error {
 	return os.WriteFile(path, png, 0o644)
 }
 
-// CheckNotDone reports whether an error text is an expected not-done exercise (shared with
-// the headless runner's rule).
-func CheckNotDone(text string) bool { return exercise.NotDonePattern.MatchString(text) }
+// jsString is s as a JavaScript string literal (JSON's string syntax is JavaScript's).
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}

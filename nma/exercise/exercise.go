@@ -32,6 +32,7 @@ import (
 	"time"
 
 	"github.com/janpfeifer/gonb/gonbui"
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
 // NotDoneError is the panic value of an exercise stub.
@@ -51,41 +52,27 @@ var IDPattern = regexp.MustCompile(`^W\dD\d\.T\d+\.E\d+$`)
 // TODO is what a stub panics with: panic(exercise.TODO("W2D4.T1.E1")).
 func TODO(id string) error { return NotDoneError{ID: id} }
 
-// Status is a check's verdict.
-type Status int
-
-const (
-	Passed   Status = iota // the function agrees with the solution on every input
-	Failed                 // an output differs; Message says where
-	NotDone                // the stub's TODO panic is still there
-	Crashed                // the function panicked
-	TimedOut               // the function did not return within Timeout
-)
-
-func (s Status) String() string {
-	if s > TimedOut {
-		return fmt.Sprintf("status(%d)", int(s))
-	}
-	return [...]string{"passed", "failed", "not done", "crashed", "timed out"}[s]
-}
+// NotDone is outcome.NotDone, under the name the exercise packages' tests use
+// (r.Status != exercise.NotDone); a check's outcomes are package outcome's values.
+const NotDone = outcome.NotDone
 
 // Result is the outcome of one check.
 type Result struct {
-	ID       string // exercise ID, e.g. W2D4.T1.E1
-	Function string // name of the student's function
-	Status   Status
-	Cases    int    // comparisons made before the verdict
-	Message  string // for Failed and Crashed: what differs or what went wrong
+	ID       string          // exercise ID, e.g. W2D4.T1.E1
+	Function string          // name of the student's function
+	Status   outcome.Outcome // Passed, Failed, NotDone, Crashed or Timeout
+	Cases    int             // comparisons made before the verdict
+	Message  string          // unless passed: what differs or what went wrong
 }
 
 // OK reports whether the check passed.
-func (r Result) OK() bool { return r.Status == Passed }
+func (r Result) OK() bool { return r.Status == outcome.Passed }
 
 func (r Result) String() string {
 	switch r.Status {
-	case Passed:
+	case outcome.Passed:
 		return fmt.Sprintf("✓ %s %s: correct (%d comparisons with the solution)", r.ID, r.Function, r.Cases)
-	case NotDone:
+	case outcome.NotDone:
 		return NotDoneError{ID: r.ID}.Error()
 	default:
 		return fmt.Sprintf("✗ %s %s %s: %s", r.ID, r.Function, r.Status, r.Message)
@@ -111,7 +98,13 @@ func (r Result) Show() {
 		fmt.Println(r.String())
 		return
 	}
-	colour := map[Status]string{Passed: "#2e7d32", Failed: "#c62828", NotDone: "#ef6c00", Crashed: "#c62828", TimedOut: "#c62828"}[r.Status]
+	colour := "#c62828" // failed, crashed, timed out
+	switch r.Status {
+	case outcome.Passed:
+		colour = "#2e7d32"
+	case outcome.NotDone:
+		colour = "#ef6c00"
+	}
 	gonbui.DisplayHTML(fmt.Sprintf(
 		`<div style="border-left:6px solid %s;padding:4px 10px;margin:4px 0;font-family:sans-serif"><pre style="margin:0;white-space:pre-wrap">%s</pre></div>`,
 		colour, html.EscapeString(r.String())))

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
 // A check has two halves, so that a verdict never depends on code that runs beside the
@@ -47,8 +49,8 @@ type Obs struct {
 // Transcript is what a probe recorded, and how it ended.
 type Transcript struct {
 	Obs     []Obs
-	End     Status // Passed: the probe ran to its end; NotDone, Crashed or TimedOut otherwise
-	Message string // for Crashed and TimedOut: the panic or the limit
+	End     outcome.Outcome // Passed: the probe ran to its end; NotDone, Crashed or Timeout otherwise
+	Message string          // for NotDone, Crashed and Timeout: the panic or the limit
 }
 
 // obsWire is Obs on the wire: the values as little-endian float64 bits in base64, so that
@@ -145,25 +147,25 @@ type wrongType struct{ got, want string }
 
 // Record runs a probe on an implementation and returns its transcript: the stub's TODO
 // panic ends it as NotDone, any other panic as Crashed, and a probe still running after
-// timeout (> 0) as TimedOut. With want, the probe stops at the first observation that
+// timeout (> 0) as Timeout. With want, the probe stops at the first observation that
 // differs from want's (Compare then names it).
 func Record(probe func(r *Recorder, impl any), impl any, want *Transcript, timeout time.Duration) Transcript {
 	r := &Recorder{want: want}
 	done := make(chan Transcript, 1)
 	go func() {
-		end, msg := Passed, ""
+		end, msg := outcome.Passed, ""
 		defer func() {
 			if v := recover(); v != nil {
 				var nd NotDoneError
 				switch x := v.(type) {
 				case stop:
 				case wrongType:
-					end, msg = Crashed, fmt.Sprintf("the implementation has type %s, the exercise needs %s", x.got, x.want)
+					end, msg = outcome.Crashed, fmt.Sprintf("the implementation has type %s, the exercise needs %s", x.got, x.want)
 				default:
 					if asNotDone(v, &nd) {
-						end, msg = NotDone, NotDoneError{ID: nd.ID}.Error()
+						end, msg = outcome.NotDone, NotDoneError{ID: nd.ID}.Error()
 					} else {
-						end, msg = Crashed, fmt.Sprintf("panicked: %v", v)
+						end, msg = outcome.Crashed, fmt.Sprintf("panicked: %v", v)
 					}
 				}
 			}
@@ -181,7 +183,7 @@ func Record(probe func(r *Recorder, impl any), impl any, want *Transcript, timeo
 	case tr := <-done:
 		return tr
 	case <-expired:
-		return Transcript{Obs: r.snapshot(true), End: TimedOut, Message: fmt.Sprintf("did not return within %v (an endless loop?)", timeout)}
+		return Transcript{Obs: r.snapshot(true), End: outcome.Timeout, Message: fmt.Sprintf("did not return within %v (an endless loop?)", timeout)}
 	}
 }
 
@@ -190,41 +192,41 @@ func Record(probe func(r *Recorder, impl any), impl any, want *Transcript, timeo
 // got's values are only formatted as numbers: a forged transcript can claim outputs, not
 // change the rules.
 func Compare(id, function string, want, got Transcript) Result {
-	res := Result{ID: id, Function: function, Status: Passed}
-	if want.End != Passed {
-		res.Status, res.Message = Crashed, "the check does not run on the reference solution ("+want.End.String()+": "+want.Message+"); this is a fault of the course, not yours"
+	res := Result{ID: id, Function: function, Status: outcome.Passed}
+	if want.End != outcome.Passed {
+		res.Status, res.Message = outcome.Crashed, "the check does not run on the reference solution ("+want.End.String()+": "+want.Message+"); this is a fault of the course, not yours"
 		return res
 	}
 	for i, w := range want.Obs {
 		if i >= len(got.Obs) {
 			switch got.End {
-			case NotDone:
-				res.Status, res.Message = NotDone, notDoneMessage(id, got.Message)
-			case Crashed, TimedOut:
+			case outcome.NotDone:
+				res.Status, res.Message = outcome.NotDone, notDoneMessage(id, got.Message)
+			case outcome.Crashed, outcome.Timeout:
 				res.Status, res.Message = got.End, function+" "+got.Message
 			default:
-				res.Status, res.Message = Failed, fmt.Sprintf("%s: not compared (the check ended after %d of %d comparisons)", w.Label, len(got.Obs), len(want.Obs))
+				res.Status, res.Message = outcome.Failed, fmt.Sprintf("%s: not compared (the check ended after %d of %d comparisons)", w.Label, len(got.Obs), len(want.Obs))
 			}
 			return res
 		}
 		res.Cases++
 		g := got.Obs[i]
 		if g.Label != w.Label || g.Kind != w.Kind {
-			res.Status, res.Message = Failed, fmt.Sprintf("%s: not compared (with your function the check took another path)", w.Label)
+			res.Status, res.Message = outcome.Failed, fmt.Sprintf("%s: not compared (with your function the check took another path)", w.Label)
 			return res
 		}
 		if msg := differs(w, g); msg != "" {
-			res.Status, res.Message = Failed, msg
+			res.Status, res.Message = outcome.Failed, msg
 			return res
 		}
 	}
 	switch {
-	case got.End == Crashed || got.End == TimedOut:
+	case got.End == outcome.Crashed || got.End == outcome.Timeout:
 		res.Status, res.Message = got.End, function+" "+got.Message
-	case got.End == NotDone:
-		res.Status, res.Message = NotDone, notDoneMessage(id, got.Message)
+	case got.End == outcome.NotDone:
+		res.Status, res.Message = outcome.NotDone, notDoneMessage(id, got.Message)
 	case len(got.Obs) > len(want.Obs):
-		res.Status, res.Message = Failed, fmt.Sprintf("the check made %d comparisons with your function and %d with the solution", len(got.Obs), len(want.Obs))
+		res.Status, res.Message = outcome.Failed, fmt.Sprintf("the check made %d comparisons with your function and %d with the solution", len(got.Obs), len(want.Obs))
 	}
 	return res
 }
@@ -294,7 +296,7 @@ func Define[T any](e Exercise, probe func(r *Recorder, f T), stub T) Exercise {
 	e.Stub = stub
 	fn := strings.Join(e.Funcs, ", ")
 	e.Check = func(any) Result {
-		return Result{ID: e.ID, Function: fn, Status: Crashed, Message: "this build has no reference solutions, so it cannot check"}
+		return Result{ID: e.ID, Function: fn, Status: outcome.Crashed, Message: "this build has no reference solutions, so it cannot check"}
 	}
 	return e
 }
@@ -341,7 +343,7 @@ type expected struct {
 // check cannot run on the solution (a fault of the course).
 func (e Exercise) Expected() Transcript {
 	if e.expected == nil || e.Solution == nil {
-		return Transcript{End: Crashed, Message: "no reference solution attached"}
+		return Transcript{End: outcome.Crashed, Message: "no reference solution attached"}
 	}
 	e.expected.once.Do(func() { e.expected.tr = Record(e.Probe, e.Solution, nil, 0) })
 	return e.expected.tr
@@ -355,5 +357,5 @@ func CheckID(exs []Exercise, id string, impl any) Result {
 			return e.Check(impl)
 		}
 	}
-	return Result{ID: id, Status: Crashed, Message: "exercise " + id + " is not registered"}
+	return Result{ID: id, Status: outcome.Crashed, Message: "exercise " + id + " is not registered"}
 }

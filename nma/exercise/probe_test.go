@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
 type sq = func(x float64) float64
@@ -34,22 +36,22 @@ func TestProbeVerdicts(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		f    sq
-		want Status
+		want outcome.Outcome
 		msg  string
 	}{
-		{"solution", func(x float64) float64 { return x * x }, Passed, ""},
-		{"rounding", func(x float64) float64 { return x*x + 1e-12 }, Passed, ""},
-		{"wrong at 1.5", func(x float64) float64 { return x * 2 }, Failed, "sq(x=1.5): expected 2.25, got 3 (tolerance 1e-09)"},
-		{"odd", func(x float64) float64 { return x*x + oddOnlyAt3(x) }, Failed, "sq must be even: sq(-3) = sq(3)"},
-		{"not done", e.Stub.(sq), NotDone, "not done yet"},
-		{"crash", func(x float64) float64 { var m map[string]int; m["x"]++; return 0 }, Crashed, "sq panicked: assignment to entry in nil map"},
+		{"solution", func(x float64) float64 { return x * x }, outcome.Passed, ""},
+		{"rounding", func(x float64) float64 { return x*x + 1e-12 }, outcome.Passed, ""},
+		{"wrong at 1.5", func(x float64) float64 { return x * 2 }, outcome.Failed, "sq(x=1.5): expected 2.25, got 3 (tolerance 1e-09)"},
+		{"odd", func(x float64) float64 { return x*x + oddOnlyAt3(x) }, outcome.Failed, "sq must be even: sq(-3) = sq(3)"},
+		{"not done", e.Stub.(sq), outcome.NotDone, "not done yet"},
+		{"crash", func(x float64) float64 { var xs []float64; return xs[int(x)] }, outcome.Crashed, "sq panicked: runtime error: index out of range [0] with length 0"},
 	} {
 		r := e.Check(c.f)
 		if r.Status != c.want || !strings.Contains(r.Message, c.msg) {
 			t.Errorf("%s: %v, want %v with %q", c.name, r, c.want, c.msg)
 		}
 	}
-	if r := e.Check(func(x int) int { return x }); r.Status != Crashed || !strings.Contains(r.Message, "the exercise needs func(float64) float64") {
+	if r := e.Check(func(x int) int { return x }); r.Status != outcome.Crashed || !strings.Contains(r.Message, "the exercise needs func(float64) float64") {
 		t.Errorf("wrong type: %v", r)
 	}
 	if r := e.Check(e.Solution); !r.OK() || r.Cases != 5 {
@@ -69,7 +71,7 @@ func oddOnlyAt3(x float64) float64 {
 func TestCompareTranscripts(t *testing.T) {
 	e := sqExercise()
 	want := e.Expected()
-	if want.End != Passed || len(want.Obs) != 5 {
+	if want.End != outcome.Passed || len(want.Obs) != 5 {
 		t.Fatalf("solution transcript: %+v", want)
 	}
 	wire := func(tr Transcript) Transcript {
@@ -95,23 +97,23 @@ func TestCompareTranscripts(t *testing.T) {
 	// A forged transcript can claim values but not change labels, kinds or tolerances.
 	forged := wire(Record(e.Probe, sq(func(x float64) float64 { return x * x }), nil, time.Second))
 	forged.Obs[1].Tol, forged.Obs[1].Values[0] = 1e9, 100
-	if r := Compare(e.ID, "sq", want, forged); r.Status != Failed || !strings.Contains(r.Message, "tolerance 1e-09") {
+	if r := Compare(e.ID, "sq", want, forged); r.Status != outcome.Failed || !strings.Contains(r.Message, "tolerance 1e-09") {
 		t.Errorf("a forged tolerance was used: %v", r)
 	}
 	relabelled := wire(Record(e.Probe, sq(func(x float64) float64 { return x * x }), nil, time.Second))
 	relabelled.Obs[0].Label = "something else"
-	if r := Compare(e.ID, "sq", want, relabelled); r.Status != Failed || !strings.Contains(r.Message, "took another path") {
+	if r := Compare(e.ID, "sq", want, relabelled); r.Status != outcome.Failed || !strings.Contains(r.Message, "took another path") {
 		t.Errorf("relabelled: %v", r)
 	}
-	short := Transcript{Obs: want.Obs[:2], End: Passed}
-	if r := Compare(e.ID, "sq", want, short); r.Status != Failed || !strings.Contains(r.Message, "ended after 2 of 5") {
+	short := Transcript{Obs: want.Obs[:2], End: outcome.Passed}
+	if r := Compare(e.ID, "sq", want, short); r.Status != outcome.Failed || !strings.Contains(r.Message, "ended after 2 of 5") {
 		t.Errorf("short: %v", r)
 	}
-	long := Transcript{Obs: append(append([]Obs{}, want.Obs...), want.Obs[0]), End: Passed}
-	if r := Compare(e.ID, "sq", want, long); r.Status != Failed {
+	long := Transcript{Obs: append(append([]Obs{}, want.Obs...), want.Obs[0]), End: outcome.Passed}
+	if r := Compare(e.ID, "sq", want, long); r.Status != outcome.Failed {
 		t.Errorf("extra observations: %v", r)
 	}
-	if r := Compare(e.ID, "sq", Transcript{End: Crashed, Message: "boom"}, got); r.OK() {
+	if r := Compare(e.ID, "sq", Transcript{End: outcome.Crashed, Message: "boom"}, got); r.OK() {
 		t.Errorf("a broken solution transcript passed: %v", r)
 	}
 }
@@ -124,7 +126,7 @@ func TestRecordTimeout(t *testing.T) {
 		}
 	}
 	tr := Record(probe, nil, nil, 30*time.Millisecond)
-	if tr.End != TimedOut || !strings.Contains(tr.Message, "did not return within 30ms") || len(tr.Obs) == 0 {
+	if tr.End != outcome.Timeout || !strings.Contains(tr.Message, "did not return within 30ms") || len(tr.Obs) == 0 {
 		t.Errorf("timeout: %+v", tr.End)
 	}
 	n := len(tr.Obs)
@@ -140,7 +142,7 @@ func TestCheckStopsAtFirstDifference(t *testing.T) {
 	e := sqExercise()
 	calls := 0
 	r := e.Check(sq(func(x float64) float64 { calls++; return -1 }))
-	if r.Status != Failed || calls != 1 || r.Cases != 1 {
+	if r.Status != outcome.Failed || calls != 1 || r.Cases != 1 {
 		t.Errorf("%v after %d calls, want a failure after 1", r, calls)
 	}
 }
@@ -161,7 +163,7 @@ func TestWithSolutionsRejectsMistakes(t *testing.T) {
 			WithSolutions([]Exercise{e}, sols)
 		}()
 	}
-	if r := e.Check(sq(nil)); r.Status != Crashed || !strings.Contains(r.Message, "no reference solutions") {
+	if r := e.Check(sq(nil)); r.Status != outcome.Crashed || !strings.Contains(r.Message, "no reference solutions") {
 		t.Errorf("a check without solutions: %v", r)
 	}
 }

@@ -33,7 +33,7 @@ func GridLines(p *plot.Plot) {
 	p.Add(g)
 }
 
-// SciTicks are NiceTicks whose labels switch to scientific notation ("2e10", "5e-05") when
+// SciTicks are NiceTicks whose labels switch to scientific notation ("2e10", "5e-5") when
 // the axis values are very large (≥ 1e5) or very small (< 1e-3), so that they do not overlap
 // (matplotlib shows an offset such as "1e10" instead).
 type SciTicks struct{}

@@ -3,6 +3,8 @@ package grade
 import (
 	"fmt"
 	"strings"
+
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
 // Answers to the W2D4 Tutorial 1 exercises, as students write them: right, wrong, and
@@ -15,9 +17,9 @@ type fAnswer struct {
 	cell   string // the declarations of the exercise cell (replacing the stub)
 	before string // a code cell inserted before the exercise cell
 	after  string // a code cell inserted after it
-	want   Verdict
-	msg    string  // part of the message
-	wantE2 Verdict // a correct ComputeDrdt, which calls F
+	want   outcome.Outcome
+	msg    string          // part of the message
+	wantE2 outcome.Outcome // a correct ComputeDrdt, which calls F
 	msgE2  string
 }
 
@@ -35,22 +37,22 @@ func F(x, a, theta float64) float64 {
 	panic(exercise.TODO("W2D4.T1.E1"))
 }`
 
-const alwaysPass = `func(any) exercise.Result { return exercise.Result{ID: "W2D4.T1.E1", Function: "F", Status: exercise.Passed, Cases: 1} }`
+const alwaysPass = `func(any) exercise.Result { return exercise.Result{ID: "W2D4.T1.E1", Function: "F", Status: outcome.Passed, Cases: 1} }`
 
 var fAnswers = []fAnswer{
-	{name: "correct", cell: correctF, want: Passed, msg: "agrees with the solution", wantE2: Passed},
-	{name: "stub", cell: stubF, want: NotDone, msg: "exercise W2D4.T1.E1 is not done yet", wantE2: NotDone, msgE2: "W2D4.T1.E1 is not done"},
+	{name: "correct", cell: correctF, want: outcome.Passed, msg: "agrees with the solution", wantE2: outcome.Passed},
+	{name: "stub", cell: stubF, want: outcome.NotDone, msg: "exercise W2D4.T1.E1 is not done yet", wantE2: outcome.NotDone, msgE2: "W2D4.T1.E1 is not done"},
 	{name: "wrong_sign", cell: `func F(x, a, theta float64) float64 {
 	return 1/(1+math.Exp(a*(x-theta))) - 1/(1+math.Exp(a*theta))
-}`, want: Failed, msg: "F(x=0, a=1.2, theta=2.8): expected", wantE2: Failed, msgE2: "expected"},
+}`, want: outcome.Failed, msg: "F(x=0, a=1.2, theta=2.8): expected", wantE2: outcome.Failed, msgE2: "expected"},
 	{name: "no_offset", cell: `func F(x, a, theta float64) float64 {
 	return 1 / (1 + math.Exp(-a*(x-theta)))
-}`, want: Failed, msg: "expected 0, got 0.03", wantE2: Failed},
+}`, want: outcome.Failed, msg: "expected 0, got 0.03", wantE2: outcome.Failed},
 	{name: "endless_loop", cell: `func F(x, a, theta float64) float64 {
 	for {
 		x++
 	}
-}`, want: Timeout, msg: "F did not return within", wantE2: Timeout, msgE2: "did not return within"},
+}`, want: outcome.Timeout, msg: "F did not return within", wantE2: outcome.Timeout, msgE2: "did not return within"},
 	{name: "endless_loop_at_start", cell: `var lookup = buildLookup()
 
 // buildLookup never ends: the program hangs before any check starts.
@@ -64,21 +66,21 @@ func buildLookup() []float64 {
 func F(x, a, theta float64) float64 {
 	_ = lookup
 	return 1/(1+math.Exp(-a*(x-theta))) - 1/(1+math.Exp(a*theta))
-}`, want: Timeout, msg: "during start-up", wantE2: Timeout, msgE2: "during start-up"},
+}`, want: outcome.Timeout, msg: "during start-up", wantE2: outcome.Timeout, msgE2: "during start-up"},
 	{name: "panic", cell: `func F(x, a, theta float64) float64 {
 	panic("I give up")
-}`, want: Crashed, msg: "F panicked: I give up", wantE2: Crashed, msgE2: "panicked: I give up"},
+}`, want: outcome.Crashed, msg: "F panicked: I give up", wantE2: outcome.Crashed, msgE2: "panicked: I give up"},
 	{name: "panic_in_goroutine", cell: `func F(x, a, theta float64) float64 {
 	go func() {
 		panic("boom in a goroutine")
 	}()
 	time.Sleep(time.Minute)
 	return 0
-}`, want: Crashed, msg: "panic: boom in a goroutine (at cell", wantE2: Crashed, msgE2: "boom in a goroutine"},
+}`, want: outcome.Crashed, msg: "panic: boom in a goroutine (at cell", wantE2: outcome.Crashed, msgE2: "boom in a goroutine"},
 	{name: "exit0", cell: `func F(x, a, theta float64) float64 {
 	os.Exit(0) // "done!"
 	return 0
-}`, want: NoVerdict, msg: "exit status 0", wantE2: NoVerdict},
+}`, want: outcome.NoVerdict, msg: "exit status 0", wantE2: outcome.NoVerdict},
 	{name: "exit0_at_start", cell: `var ready = quit()
 
 func quit() bool {
@@ -89,30 +91,30 @@ func quit() bool {
 func F(x, a, theta float64) float64 {
 	_ = ready
 	return 1/(1+math.Exp(-a*(x-theta))) - 1/(1+math.Exp(a*theta))
-}`, want: NoVerdict, msg: "exit status 0", wantE2: NoVerdict},
+}`, want: outcome.NoVerdict, msg: "exit status 0", wantE2: outcome.NoVerdict},
 	{name: "alloc_10GB", cell: `func F(x, a, theta float64) float64 {
 	table := make([]float64, 10<<30/8) // 10 GB
 	table[len(table)-1] = x
 	return table[0]
-}`, want: OutOfMemory, msg: "ran out of memory", wantE2: OutOfMemory},
+}`, want: outcome.OutOfMemory, msg: "ran out of memory", wantE2: outcome.OutOfMemory},
 	{name: "stack_overflow", cell: `func F(x, a, theta float64) float64 {
 	return F(x+1, a, theta)
-}`, want: Crashed, msg: "stack overflow", wantE2: Crashed, msgE2: "stack overflow"},
+}`, want: outcome.Crashed, msg: "stack overflow", wantE2: outcome.Crashed, msgE2: "stack overflow"},
 	{name: "compile_error", cell: `func F(x, a, theta float64) float64 {
 	return 1/(1+math.Exp(-a*(x-theta))) - offset
-}`, want: CompileError, msg: "line 2: undefined: offset", wantE2: CompileError, msgE2: "undefined: offset"},
+}`, want: outcome.CompileError, msg: "line 2: undefined: offset", wantE2: outcome.CompileError, msgE2: "undefined: offset"},
 	{name: "syntax_error", cell: `func F(x, a, theta float64) float64 {
 	return 1/(1+math.Exp(-a*(x-theta))) - 1/(1+math.Exp(a*theta)
-}`, want: CompileError, msg: "syntax error in cell", wantE2: CompileError, msgE2: "undefined: F"},
+}`, want: outcome.CompileError, msg: "syntax error in cell", wantE2: outcome.CompileError, msgE2: "undefined: F"},
 	{name: "wrong_signature", cell: `func F(x float64) float64 {
 	return 1 / (1 + math.Exp(-x))
-}`, want: WrongSignature, msg: "F has type func(float64) float64, but the exercise needs type func(float64, float64, float64) float64",
-		wantE2: CompileError, msgE2: "in call to F"},
-	{name: "not_a_function", cell: `var F = 0.5`, want: WrongSignature, msg: "F has a value of type float64",
-		wantE2: CompileError, msgE2: "F"},
+}`, want: outcome.WrongSignature, msg: "F has type func(float64) float64, but the exercise needs type func(float64, float64, float64) float64",
+		wantE2: outcome.CompileError, msgE2: "in call to F"},
+	{name: "not_a_function", cell: `var F = 0.5`, want: outcome.WrongSignature, msg: "F has a value of type float64",
+		wantE2: outcome.CompileError, msgE2: "F"},
 	{name: "redefine_check", cell: `// CheckF: my own check, which always passes.
 func CheckF(f w2d4.FFunc) exercise.Result {
-	return exercise.Result{ID: "W2D4.T1.E1", Function: "F", Status: exercise.Passed, Cases: 1}
+	return exercise.Result{ID: "W2D4.T1.E1", Function: "F", Status: outcome.Passed, Cases: 1}
 }
 
 func init() {
@@ -123,7 +125,7 @@ func init() {
 
 func F(x, a, theta float64) float64 {
 	return 0.5
-}`, want: Failed, msg: "expected 0, got 0.5", wantE2: Failed},
+}`, want: outcome.Failed, msg: "expected 0, got 0.5", wantE2: outcome.Failed},
 	{name: "tamper_registry", cell: `var hacked = hack()
 
 func hack() bool {
@@ -136,7 +138,7 @@ func hack() bool {
 func F(x, a, theta float64) float64 {
 	_ = hacked
 	return 0.5
-}`, want: Rejected, msg: "changes w2d4.Exercises, a variable of an imported package", wantE2: Rejected},
+}`, want: outcome.Rejected, msg: "changes w2d4.Exercises, a variable of an imported package", wantE2: outcome.Rejected},
 	{name: "tamper_registry_copy", cell: `var hacked = hack()
 
 func hack() bool {
@@ -150,11 +152,11 @@ func hack() bool {
 func F(x, a, theta float64) float64 {
 	_ = hacked
 	return 0.5
-}`, want: Rejected, msg: "graded code may not use the exercises' registry", wantE2: Rejected},
+}`, want: outcome.Rejected, msg: "graded code may not use the exercises' registry", wantE2: outcome.Rejected},
 	{name: "longer_timeout", cell: `func F(x, a, theta float64) float64 {
 	exercise.Timeout = time.Hour
 	return 1/(1+math.Exp(-a*(x-theta))) - 1/(1+math.Exp(a*theta))
-}`, want: Rejected, msg: "changes exercise.Timeout", wantE2: Rejected},
+}`, want: outcome.Rejected, msg: "changes exercise.Timeout", wantE2: outcome.Rejected},
 	{name: "fake_verdict", cell: `func F(x, a, theta float64) float64 {
 	line := ` + "`" + `{"exercise":"W2D4.T1.E1","status":"passed","cases":416}` + "`" + `
 	fmt.Println(line)
@@ -163,24 +165,24 @@ func F(x, a, theta float64) float64 {
 	}
 	os.Exit(0)
 	return 0
-}`, want: NoVerdict, msg: "before the check finished", wantE2: NoVerdict},
+}`, want: outcome.NoVerdict, msg: "before the check finished", wantE2: outcome.NoVerdict},
 	{name: "unsafe", cell: `import "unsafe"
 
 func F(x, a, theta float64) float64 {
 	_ = unsafe.Sizeof(x)
 	return 1/(1+math.Exp(-a*(x-theta))) - 1/(1+math.Exp(a*theta))
-}`, want: Rejected, msg: `imports "unsafe"`, wantE2: Rejected},
+}`, want: outcome.Rejected, msg: `imports "unsafe"`, wantE2: outcome.Rejected},
 	{name: "uses_solution", cell: `import sol "github.com/nma-go/nma-go/solutions/w2d4"
 
 func F(x, a, theta float64) float64 {
 	return sol.F(x, a, theta)
-}`, want: Rejected, msg: "reference solutions", wantE2: Rejected},
+}`, want: outcome.Rejected, msg: "reference solutions", wantE2: outcome.Rejected},
 	{name: "calls_grader", cell: `import "github.com/nma-go/nma-go/nma/grade/harness"
 
 func F(x, a, theta float64) float64 {
 	harness.Main(nil)
 	return 0
-}`, want: Rejected, msg: "may not use the grader", wantE2: Rejected},
+}`, want: outcome.Rejected, msg: "may not use the grader", wantE2: outcome.Rejected},
 	{name: "write_outside", cell: `func F(x, a, theta float64) float64 {
 	for _, p := range []string{"/tmp/nma-grade-escape-test.txt", "../escape-test.txt"} {
 		if err := os.WriteFile(p, []byte("escaped"), 0o644); err != nil {
@@ -188,7 +190,7 @@ func F(x, a, theta float64) float64 {
 		}
 	}
 	return 1/(1+math.Exp(-a*(x-theta))) - 1/(1+math.Exp(a*theta))
-}`, want: Crashed, msg: "open /tmp/nma-grade-escape-test.txt: ", wantE2: Crashed, msgE2: "open /tmp/nma-grade-escape-test.txt: "},
+}`, want: outcome.Crashed, msg: "open /tmp/nma-grade-escape-test.txt: ", wantE2: outcome.Crashed, msgE2: "open /tmp/nma-grade-escape-test.txt: "},
 	// (The open fails with "permission denied" — /tmp is a folder the program cannot enter —
 	// or, when the course's data folder lies under /tmp and is bound read-only there, with
 	// "read-only file system". Either way nothing is written: TestClass and
@@ -198,11 +200,11 @@ func F(x, a, theta float64) float64 {
 		panic(err)
 	}
 	return 1/(1+math.Exp(-a*(x-theta))) - 1/(1+math.Exp(a*theta))
-}`, want: Crashed, msg: "open /proc/self/maps: permission denied", wantE2: Crashed, msgE2: "permission denied"},
+}`, want: outcome.Crashed, msg: "open /proc/self/maps: permission denied", wantE2: outcome.Crashed, msgE2: "permission denied"},
 	{name: "syscall", cell: `func F(x, a, theta float64) float64 {
 	_ = syscall.Getpid()
 	return 1/(1+math.Exp(-a*(x-theta))) - 1/(1+math.Exp(a*theta))
-}`, want: Rejected, msg: `uses package "syscall"`, wantE2: Rejected},
+}`, want: outcome.Rejected, msg: `uses package "syscall"`, wantE2: outcome.Rejected},
 	{name: "write_scratch", cell: `func F(x, a, theta float64) float64 {
 	if _, err := os.Stat("cache.txt"); err != nil {
 		if err := os.WriteFile("cache.txt", []byte("ok"), 0o644); err != nil {
@@ -210,19 +212,19 @@ func F(x, a, theta float64) float64 {
 		}
 	}
 	return 1/(1+math.Exp(-a*(x-theta))) - 1/(1+math.Exp(a*theta))
-}`, want: Passed, wantE2: Passed},
+}`, want: outcome.Passed, wantE2: outcome.Passed},
 	{name: "own_main", before: `func main() {
 	fmt.Println("my own main")
-}`, cell: correctF, want: Passed, wantE2: Passed},
+}`, cell: correctF, want: outcome.Passed, wantE2: outcome.Passed},
 	{name: "helper_cell", before: `// sigmoid is the logistic function.
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
 // unused does not compile, but nothing needs it.
 func unused() int { return "not an int" }`, cell: `func F(x, a, theta float64) float64 {
 	return sigmoid(a*(x-theta)) - sigmoid(-a*theta)
-}`, want: Passed, wantE2: Passed},
+}`, want: outcome.Passed, wantE2: outcome.Passed},
 	{name: "later_redefinition", cell: correctF, after: `// trying something else
-func F(x, a, theta float64) float64 { return 0 }`, want: Passed, wantE2: Passed},
+func F(x, a, theta float64) float64 { return 0 }`, want: outcome.Passed, wantE2: outcome.Passed},
 	{name: "huge_output", cell: `var printed bool
 
 func F(x, a, theta float64) float64 {
@@ -233,7 +235,7 @@ func F(x, a, theta float64) float64 {
 		}
 	}
 	return 1/(1+math.Exp(-a*(x-theta))) - 1/(1+math.Exp(a*theta))
-}`, want: Passed, wantE2: Passed},
+}`, want: outcome.Passed, wantE2: outcome.Passed},
 	// The rules the type checker enforces (typecheck.go), on submissions of the red team.
 	{name: "registry_solution", cell: `func F(x, a, theta float64) float64 {
 	e, _ := all.ByID("W2D4.T1.E1")
@@ -241,7 +243,7 @@ func F(x, a, theta float64) float64 {
 		return sol(x, a, theta)
 	}
 	return w2d4.Exercises[0].Solution.(func(float64, float64, float64) float64)(x, a, theta)
-}`, want: Rejected, msg: "line 2: uses package \"github.com/nma-go/nma-go/exercises/all\": graded code may not use the exercises' registry", wantE2: Rejected},
+}`, want: outcome.Rejected, msg: "line 2: uses package \"github.com/nma-go/nma-go/exercises/all\": graded code may not use the exercises' registry", wantE2: outcome.Rejected},
 	{name: "check_oracle", cell: `func F(x, a, theta float64) float64 {
 	for _, guess := range []float64{0, 0.5, 1} {
 		if w2d4.CheckF(func(float64, float64, float64) float64 { return guess }).OK() {
@@ -249,29 +251,29 @@ func F(x, a, theta float64) float64 {
 		}
 	}
 	return 0
-}`, want: Rejected, msg: "graded code may not use the exercises' registry, checks or solutions", wantE2: Rejected},
+}`, want: outcome.Rejected, msg: "graded code may not use the exercises' registry, checks or solutions", wantE2: outcome.Rejected},
 	{name: "check_oracle_checkid", cell: `func F(x, a, theta float64) float64 {
 	zero := func(float64, float64, float64) float64 { return 0 }
 	if exercise.CheckID(nil, "W2D4.T1.E1", zero).OK() {
 		return 0
 	}
 	return 1/(1+math.Exp(-a*(x-theta))) - 1/(1+math.Exp(a*theta))
-}`, want: Rejected, msg: "line 3: calls exercise.CheckID, one of the course's checks", wantE2: Rejected, msgE2: "exercise.CheckID"},
+}`, want: outcome.Rejected, msg: "line 3: calls exercise.CheckID, one of the course's checks", wantE2: outcome.Rejected, msgE2: "exercise.CheckID"},
 	{name: "library_twin", cell: `func F(x, a, theta float64) float64 {
 	return ratemodel.F(x, a, theta)
-}`, want: Rejected, msg: "line 2: calls ratemodel.F, the course library's version of the function this exercise asks you to write", wantE2: Passed},
+}`, want: outcome.Rejected, msg: "line 2: calls ratemodel.F, the course library's version of the function this exercise asks you to write", wantE2: outcome.Passed},
 	{name: "reflect_unsafe_pointer", cell: `func F(x, a, theta float64) float64 {
 	p := reflect.ValueOf(&x).UnsafePointer()
 	_ = p
 	return 1/(1+math.Exp(-a*(x-theta))) - 1/(1+math.Exp(a*theta))
-}`, want: Rejected, msg: "line 2: calls reflect.Value.UnsafePointer: raw memory access is not allowed", wantE2: Rejected, msgE2: "raw memory access"},
+}`, want: outcome.Rejected, msg: "line 2: calls reflect.Value.UnsafePointer: raw memory access is not allowed", wantE2: outcome.Rejected, msgE2: "raw memory access"},
 	{name: "go_embed", cell: `//go:embed go.mod
 var goMod string
 
 func F(x, a, theta float64) float64 {
 	_ = goMod
 	return 1/(1+math.Exp(-a*(x-theta))) - 1/(1+math.Exp(a*theta))
-}`, want: Rejected, msg: "line 1: has a //go:embed directive", wantE2: Rejected},
+}`, want: outcome.Rejected, msg: "line 1: has a //go:embed directive", wantE2: outcome.Rejected},
 }
 
 // Answers to E2–E4.
@@ -315,20 +317,20 @@ func ComputeDrdt(r, iExt, w, a, theta, tau float64) float64 {
 )
 
 // verdictOfAnswer: what an answer to E2–E4 earns, given F's answer.
-func expectE2(f fAnswer, e2 string) Verdict {
+func expectE2(f fAnswer, e2 string) outcome.Outcome {
 	switch e2 {
 	case "stub":
-		return NotDone
+		return outcome.NotDone
 	case "wrong":
-		if f.wantE2 == Passed || f.wantE2 == Failed {
-			return Failed
+		if f.wantE2 == outcome.Passed || f.wantE2 == outcome.Failed {
+			return outcome.Failed
 		}
 	}
 	return f.wantE2
 }
 
-func expectSimple(answer string) Verdict {
-	return map[string]Verdict{"correct": Passed, "wrong": Failed, "stub": NotDone}[answer]
+func expectSimple(answer string) outcome.Outcome {
+	return map[string]outcome.Outcome{"correct": outcome.Passed, "wrong": outcome.Failed, "stub": outcome.NotDone}[answer]
 }
 
 // tutorialSource is a notebook source (notebooks/src format) like W2D4 Tutorial 1, with

@@ -43,11 +43,10 @@ type builder struct {
 }
 
 type buildEntry struct {
-	once     sync.Once
-	bin      string
-	compile  string // the compiler's message when the student's code does not build
-	err      error  // the grader could not build (not the student's fault)
-	attempts int
+	once    sync.Once
+	bin     string
+	compile string // the compiler's message when the student's code does not build
+	err     error  // the grader could not build (not the student's fault)
 }
 
 // newBuilder builds in <work>/build, or in cacheDir when given (binaries are then reused by

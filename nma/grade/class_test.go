@@ -13,6 +13,7 @@ import (
 
 	"github.com/nma-go/nma-go/exercises/all"
 	"github.com/nma-go/nma-go/nma/notebook"
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
 // classStudent is one generated submission and the verdicts it must get.
@@ -20,7 +21,7 @@ type classStudent struct {
 	name   string
 	answer string // the answer to F
 	data   []byte
-	want   map[string]Verdict
+	want   map[string]outcome.Outcome
 	msg    map[string]string
 }
 
@@ -40,7 +41,7 @@ func generateClass(t testing.TB, n int, dial string) []classStudent {
 		panic("the network is reachable")
 	}
 	return 1/(1+math.Exp(-a*(x-theta))) - 1/(1+math.Exp(a*theta))
-}`, dial), want: Passed, wantE2: Passed}
+}`, dial), want: outcome.Passed, wantE2: outcome.Passed}
 	answers := append(append([]fAnswer{}, fAnswers...), netAnswer)
 	e2 := []string{"correct", "correct", "wrong", "stub"}
 	simple := []string{"correct", "wrong", "stub"}
@@ -50,11 +51,11 @@ func generateClass(t testing.TB, n int, dial string) []classStudent {
 		switch i % 25 {
 		case 12:
 			data, _ := nb.Marshal()
-			out = append(out, classStudent{name: name, data: data[:len(data)/3], want: all4(InvalidNotebook),
+			out = append(out, classStudent{name: name, data: data[:len(data)/3], want: all4(outcome.Invalid),
 				msg: map[string]string{"W2D4.T1.E1": "not valid notebook JSON"}})
 			continue
 		case 24:
-			out = append(out, classStudent{name: name, data: []byte{}, want: all4(InvalidNotebook),
+			out = append(out, classStudent{name: name, data: []byte{}, want: all4(outcome.Invalid),
 				msg: map[string]string{"W2D4.T1.E1": "empty"}})
 			continue
 		}
@@ -83,7 +84,7 @@ func generateClass(t testing.TB, n int, dial string) []classStudent {
 			}
 		}
 		sub.Cells = cells
-		want := map[string]Verdict{"W2D4.T1.E1": f.want, "W2D4.T1.E2": expectE2(f, a2),
+		want := map[string]outcome.Outcome{"W2D4.T1.E1": f.want, "W2D4.T1.E2": expectE2(f, a2),
 			"W2D4.T1.E3": expectSimple(a3), "W2D4.T1.E4": expectSimple(a4)}
 		msg := map[string]string{"W2D4.T1.E1": f.msg}
 		if a2 == "correct" {
@@ -144,7 +145,7 @@ func TestClass(t *testing.T) {
 	if len(rep.Students) != len(class) {
 		t.Fatalf("%d students, want %d", len(rep.Students), len(class))
 	}
-	verdicts := map[Verdict]int{}
+	verdicts := map[outcome.Outcome]int{}
 	for i, s := range rep.Students {
 		if s.Name != class[i].name {
 			t.Fatalf("student %d is %s, want %s", i, s.Name, class[i].name)
@@ -167,7 +168,7 @@ func TestClass(t *testing.T) {
 	if n := connections.Load(); n != 0 {
 		t.Errorf("student code opened %d TCP connections", n)
 	}
-	if verdicts[Passed] < 40 || verdicts[Failed] < 10 || verdicts[NotDone] < 10 {
+	if verdicts[outcome.Passed] < 40 || verdicts[outcome.Failed] < 10 || verdicts[outcome.NotDone] < 10 {
 		t.Errorf("the class is not a good mix: %v", verdicts)
 	}
 }

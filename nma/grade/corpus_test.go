@@ -12,6 +12,7 @@ import (
 	"github.com/nma-go/nma-go/exercises/all"
 	"github.com/nma-go/nma-go/nma/checkout"
 	"github.com/nma-go/nma-go/nma/notebook"
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/corpus from the answers in answers_test.go")
@@ -20,9 +21,9 @@ var update = flag.Bool("update", false, "rewrite testdata/corpus from the answer
 type corpusCase struct {
 	name string
 	data []byte
-	want map[string]Verdict // by exercise ID; the others are passed
-	msg  map[string]string  // part of the message, by exercise ID
-	note string             // part of a note on the student
+	want map[string]outcome.Outcome // by exercise ID; the others are passed
+	msg  map[string]string          // part of the message, by exercise ID
+	note string                     // part of a note on the student
 }
 
 // needsLandlock: submissions whose verdict depends on Landlock (kernel ≥ 5.13).
@@ -53,8 +54,8 @@ func marshal(t testing.TB, nb *notebook.Notebook) []byte {
 	return data
 }
 
-func all4(v Verdict) map[string]Verdict {
-	m := map[string]Verdict{}
+func all4(v outcome.Outcome) map[string]outcome.Outcome {
+	m := map[string]outcome.Outcome{}
 	for _, id := range ids {
 		m[id] = v
 	}
@@ -72,7 +73,7 @@ func corpus(t testing.TB) []corpusCase {
 		after := map[string]string{"W2D4.T1.E1": f.after}
 		nb := buildNotebook(t, f.name, tutorialSource(f.name, ans, before, after, nil), ans)
 		out = append(out, corpusCase{name: f.name, data: marshal(t, nb),
-			want: map[string]Verdict{"W2D4.T1.E1": f.want, "W2D4.T1.E2": f.wantE2},
+			want: map[string]outcome.Outcome{"W2D4.T1.E1": f.want, "W2D4.T1.E2": f.wantE2},
 			msg:  map[string]string{"W2D4.T1.E1": f.msg, "W2D4.T1.E2": f.msgE2}})
 	}
 	ans := correctAnswers()
@@ -92,15 +93,15 @@ func corpus(t testing.TB) []corpusCase {
 		corpusCase{name: "no_metadata", data: marshal(t, noMeta)},
 		corpusCase{name: "nbgrader_metadata_only", data: marshal(t, nbgrader)},
 		corpusCase{name: "missing_cell", data: marshal(t, missing),
-			want: map[string]Verdict{"W2D4.T1.E1": Missing, "W2D4.T1.E2": CompileError},
+			want: map[string]outcome.Outcome{"W2D4.T1.E1": outcome.Missing, "W2D4.T1.E2": outcome.CompileError},
 			msg:  map[string]string{"W2D4.T1.E1": "no exercise cell W2D4.T1.E1 and no function F", "W2D4.T1.E2": "undefined: F"}},
 		corpusCase{name: "invalid_json", data: []byte(`{"cells": [{"cell_type": "code", "source": ["func F(`),
-			want: all4(InvalidNotebook), msg: map[string]string{"W2D4.T1.E1": "not valid notebook JSON"}, note: "not valid notebook JSON"},
-		corpusCase{name: "empty", data: nil, want: all4(InvalidNotebook), msg: map[string]string{"W2D4.T1.E3": "the file is empty"}},
-		corpusCase{name: "truncated_W2D4_Tutorial1", data: full[:len(full)/2], want: all4(InvalidNotebook),
+			want: all4(outcome.Invalid), msg: map[string]string{"W2D4.T1.E1": "not valid notebook JSON"}, note: "not valid notebook JSON"},
+		corpusCase{name: "empty", data: nil, want: all4(outcome.Invalid), msg: map[string]string{"W2D4.T1.E3": "the file is empty"}},
+		corpusCase{name: "truncated_W2D4_Tutorial1", data: full[:len(full)/2], want: all4(outcome.Invalid),
 			msg: map[string]string{"W2D4.T1.E4": "not valid notebook JSON"}},
-		corpusCase{name: "not_a_notebook", data: []byte("[1, 2, 3]\n"), want: all4(InvalidNotebook), msg: map[string]string{"W2D4.T1.E2": "cannot unmarshal array"}},
-		corpusCase{name: "python_notebook", data: []byte(python), want: all4(NotSubmitted), note: "not a course notebook"},
+		corpusCase{name: "not_a_notebook", data: []byte("[1, 2, 3]\n"), want: all4(outcome.Invalid), msg: map[string]string{"W2D4.T1.E2": "cannot unmarshal array"}},
+		corpusCase{name: "python_notebook", data: []byte(python), want: all4(outcome.NotSubmitted), note: "not a course notebook"},
 	)
 	return out
 }
@@ -150,12 +151,12 @@ func TestCorpusIsCurrent(t *testing.T) {
 }
 
 // checkGrades compares a student's grades with the expected verdicts and messages.
-func checkGrades(t *testing.T, s *Student, want map[string]Verdict, msg map[string]string) {
+func checkGrades(t *testing.T, s *Student, want map[string]outcome.Outcome, msg map[string]string) {
 	t.Helper()
 	for _, g := range s.Grades {
 		w, ok := want[g.Exercise]
 		if !ok {
-			w = Passed
+			w = outcome.Passed
 		}
 		if g.Verdict != w {
 			t.Errorf("%s %s: verdict %q (%s), want %q", s.Name, g.Exercise, g.Verdict, g.Message, w)

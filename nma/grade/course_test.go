@@ -10,6 +10,7 @@ import (
 	"github.com/nma-go/nma-go/exercises/all"
 	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/notebook"
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
 // Every registered exercise, graded from the course notebooks themselves: as shipped (the
@@ -65,7 +66,7 @@ func TestCourseNotebooks(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("%d notebooks, %d exercises, twice, in %.1f s", len(graded), len(rep.Exercises), time.Since(start).Seconds())
-	want := map[string]Verdict{"shipped": NotDone, "solutions": Passed}
+	want := map[string]outcome.Outcome{"shipped": outcome.NotDone, "solutions": outcome.Passed}
 	for _, s := range rep.Students {
 		for j, g := range s.Grades {
 			nbName := rep.Exercises[j].Notebook

@@ -37,67 +37,8 @@ import (
 	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/grade/harness"
 	"github.com/nma-go/nma-go/nma/notebook"
+	"github.com/nma-go/nma-go/nma/outcome"
 )
-
-// Verdict is the outcome of one exercise of one student.
-type Verdict string
-
-// Verdicts. Only Passed earns points.
-const (
-	Passed          Verdict = "passed"           // the check passed
-	Failed          Verdict = "failed"           // an output differs from the solution's
-	NotDone         Verdict = "not done"         // the stub's TODO panic is still there
-	Crashed         Verdict = "crashed"          // a panic or a fatal runtime error
-	Timeout         Verdict = "timeout"          // did not return in time (an endless loop?)
-	OutOfMemory     Verdict = "out of memory"    // exceeded the memory limit
-	NoVerdict       Verdict = "no verdict"       // the program ended before the check did (os.Exit)
-	CompileError    Verdict = "compile error"    // the code does not build (or a cell does not parse)
-	WrongSignature  Verdict = "wrong signature"  // the function's type differs from the stub's
-	Missing         Verdict = "missing"          // no exercise cell and no function of that name
-	Rejected        Verdict = "rejected"         // forbidden code (unsafe, the solutions, changing the course's variables)
-	InvalidNotebook Verdict = "invalid notebook" // not a notebook (bad JSON, empty file)
-	NotSubmitted    Verdict = "not submitted"    // no notebook of this student holds the exercise
-	GraderError     Verdict = "grader error"     // the grader failed; not the student's fault
-)
-
-// Verdicts lists every verdict, in the order of the legend.
-var Verdicts = []Verdict{Passed, Failed, NotDone, Crashed, Timeout, OutOfMemory, NoVerdict, CompileError,
-	WrongSignature, Missing, Rejected, InvalidNotebook, NotSubmitted, GraderError}
-
-// Short is the verdict's code in the terminal table.
-func (v Verdict) Short() string {
-	switch v {
-	case Passed:
-		return "ok"
-	case Failed:
-		return "fail"
-	case NotDone:
-		return "todo"
-	case Crashed:
-		return "crash"
-	case Timeout:
-		return "time"
-	case OutOfMemory:
-		return "mem"
-	case NoVerdict:
-		return "exit"
-	case CompileError:
-		return "build"
-	case WrongSignature:
-		return "sig"
-	case Missing:
-		return "miss"
-	case Rejected:
-		return "rej"
-	case InvalidNotebook:
-		return "bad"
-	case NotSubmitted:
-		return "-"
-	case GraderError:
-		return "ERR"
-	}
-	return string(v)
-}
 
 // DefaultTimeout is how long a check waits for a student's function. The checks take
 // milliseconds on a correct function; a program gets Timeout·1.5 + 5 s in all.
@@ -123,7 +64,7 @@ type Options struct {
 
 	WorkDir  string    // scratch space (default: a new temporary directory, removed at the end)
 	CacheDir string    // keep the built programs here and reuse them in later runs (default: none)
-	Log      io.Writer // progress (default: discard)
+	Log      io.Writer // progress lines, without a prefix (the caller adds its own); default: discard
 }
 
 // Report is the outcome of grading: one row per student, one column per exercise.
@@ -170,7 +111,7 @@ type Grade struct {
 	Exercise string
 	File     string // the submission it comes from ("" when not submitted)
 	Cell     int    // the cell of the student's function (0: none)
-	Verdict  Verdict
+	Verdict  outcome.Outcome
 	Points   float64
 	Max      float64
 	Message  string // what differed, or what went wrong
@@ -180,7 +121,7 @@ type Grade struct {
 func (s *Student) Passed() int {
 	n := 0
 	for _, g := range s.Grades {
-		if g.Verdict == Passed {
+		if g.Verdict == outcome.Passed {
 			n++
 		}
 	}
@@ -306,7 +247,7 @@ func Run(paths []string, o Options) (*Report, error) {
 	}
 	sort.Strings(days)
 	days = slices.Compact(days)
-	fmt.Fprintf(o.Log, "nma grade: %d submissions of %d students, %d exercises; building the harness …\n", len(subs), len(names), len(cols))
+	fmt.Fprintf(o.Log, "%d submissions of %d students, %d exercises; building the harness …\n", len(subs), len(names), len(cols))
 	start := time.Now()
 	if err := g.b.warmUp(days); err != nil {
 		return nil, err
@@ -340,7 +281,7 @@ func Run(paths []string, o Options) (*Report, error) {
 				}
 				results[i] = res
 				done++
-				fmt.Fprintf(o.Log, "  [%d/%d] %s (%s): %s [%.1f s]\n", done, len(subs), s.Student, s.Path, summary(res), secs)
+				fmt.Fprintf(o.Log, "[%d/%d] %s (%s): %s [%.1f s]\n", done, len(subs), s.Student, s.Path, summary(res), secs)
 				errMu.Unlock()
 			}
 		}()
@@ -353,7 +294,7 @@ func Run(paths []string, o Options) (*Report, error) {
 	if firstErr != nil {
 		return nil, firstErr
 	}
-	fmt.Fprintf(o.Log, "nma grade: graded in %.1f s\n", time.Since(start).Seconds())
+	fmt.Fprintf(o.Log, "graded in %.1f s\n", time.Since(start).Seconds())
 	rep.Students = assemble(names, append(subs, skipped...), append(results, make([]map[string]Grade, len(skipped))...), rep.Exercises)
 	rep.Sandbox = g.sandboxNote()
 	rep.course = g.b.finger
@@ -382,12 +323,12 @@ func summary(res map[string]Grade) string {
 	if len(res) == 0 {
 		return "nothing to grade"
 	}
-	count := map[Verdict]int{}
+	count := map[outcome.Outcome]int{}
 	for _, g := range res {
 		count[g.Verdict]++
 	}
 	var parts []string
-	for _, v := range Verdicts {
+	for _, v := range outcome.All() {
 		if count[v] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", count[v], v))
 		}
@@ -395,7 +336,29 @@ func summary(res map[string]Grade) string {
 	return strings.Join(parts, ", ")
 }
 
+// CheckPlatform says why nma grade cannot grade on this system, or returns nil. The
+// sandbox (bubblewrap, seccomp, Landlock) needs Linux; on macOS and other Unix systems
+// only notebooks the TA trusts can be graded (trusted: --trusted-input), without it; on
+// Windows not even those, as a graded program gets its pipes as file descriptors 3 and 4.
+func CheckPlatform(trusted bool) error { return checkPlatform(runtime.GOOS, runtime.GOARCH, trusted) }
+
+func checkPlatform(goos, goarch string, trusted bool) error {
+	msg := fmt.Sprintf("grading needs Linux (bubblewrap sandbox); this is %s/%s", goos, goarch)
+	switch {
+	case goos == "linux":
+		return nil
+	case goos == "windows":
+		return errors.New(msg + ", where graded programs cannot even run unsandboxed (they get their pipes as file descriptors 3 and 4)")
+	case !trusted:
+		return errors.New(msg + " (to grade notebooks you trust without a sandbox, pass --trusted-input)")
+	}
+	return nil
+}
+
 func (o *Options) defaults() error {
+	if err := CheckPlatform(o.TrustedInput); err != nil {
+		return err
+	}
 	if o.Root == "" {
 		return errors.New("grade: Options.Root (the course checkout) is required")
 	}
@@ -595,9 +558,9 @@ func assemble(names []string, subs []*submission, results []map[string]Grade, co
 		for _, c := range cols {
 			g, ok := got[key][c.ID]
 			if !ok {
-				g = Grade{Exercise: c.ID, Verdict: NotSubmitted, Message: "no submitted notebook of this student contains " + c.Notebook}
+				g = Grade{Exercise: c.ID, Verdict: outcome.NotSubmitted, Message: "no submitted notebook of this student contains " + c.Notebook}
 				if s, bad := invalid[key]; bad {
-					g.Verdict, g.File, g.Message = InvalidNotebook, s.Path, invalidMessage(s.err)
+					g.Verdict, g.File, g.Message = outcome.Invalid, s.Path, invalidMessage(s.err)
 				} else if why, ok := skipped[key]; ok {
 					g.Message += "; not graded: " + why
 				}
@@ -608,7 +571,7 @@ func assemble(names []string, subs []*submission, results []map[string]Grade, co
 			if !c.Bonus {
 				g.Max = c.Points
 			}
-			if g.Verdict == Passed {
+			if g.Verdict == outcome.Passed {
 				g.Points = c.Points
 			}
 			st.Total += g.Points

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/nma-go/nma-go/nma/exercise"
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
 // grader builds and runs the programs of the submissions.
@@ -39,12 +40,12 @@ func (g *grader) gradeSubmission(s *submission, exs []exercise.Exercise) (map[st
 	if s.dupOf != "" || s.Notebook == "" || len(exs) == 0 {
 		return out, nil
 	}
-	set := func(t *task, v Verdict, msg string) {
+	set := func(t *task, v outcome.Outcome, msg string) {
 		out[t.Ex.ID] = Grade{Exercise: t.Ex.ID, File: s.Path, Cell: t.Cell, Verdict: v, Message: msg}
 	}
 	if s.err != nil {
 		for _, e := range exs {
-			out[e.ID] = Grade{Exercise: e.ID, File: s.Path, Verdict: InvalidNotebook, Message: invalidMessage(s.err)}
+			out[e.ID] = Grade{Exercise: e.ID, File: s.Path, Verdict: outcome.Invalid, Message: invalidMessage(s.err)}
 		}
 		return out, nil
 	}
@@ -72,7 +73,7 @@ func (g *grader) gradeSubmission(s *submission, exs []exercise.Exercise) (map[st
 				bins[t] = bin
 			}
 		case len(group) == 1:
-			set(group[0], CompileError, msg)
+			set(group[0], outcome.CompileError, msg)
 		default:
 			// Something does not build. The exercises whose code the compiler points at
 			// fail; the others are built again without them. If that fails too, each
@@ -80,7 +81,7 @@ func (g *grader) gradeSubmission(s *submission, exs []exercise.Exercise) (map[st
 			// that use it.
 			broken, rest := splitBroken(group, msg)
 			for _, t := range broken {
-				set(t, CompileError, messageFor(t, msg))
+				set(t, outcome.CompileError, messageFor(t, msg))
 			}
 			if len(broken) > 0 && len(rest) > 0 {
 				bin, msg2, err := g.buildTasks(rest)
@@ -94,7 +95,7 @@ func (g *grader) gradeSubmission(s *submission, exs []exercise.Exercise) (map[st
 					continue
 				}
 				if len(rest) == 1 {
-					set(rest[0], CompileError, msg2)
+					set(rest[0], outcome.CompileError, msg2)
 					continue
 				}
 			}
@@ -104,7 +105,7 @@ func (g *grader) gradeSubmission(s *submission, exs []exercise.Exercise) (map[st
 					return nil, err
 				}
 				if msg != "" {
-					set(t, CompileError, msg)
+					set(t, outcome.CompileError, msg)
 				} else {
 					bins[t] = bin
 				}
@@ -129,7 +130,7 @@ func (g *grader) gradeSubmission(s *submission, exs []exercise.Exercise) (map[st
 		}
 		res, err := g.r.run(bin, t.Ex.ID)
 		if err != nil {
-			set(t, GraderError, "could not run the program: "+err.Error())
+			set(t, outcome.Error, "could not run the program: "+err.Error())
 			continue
 		}
 		v, msg := g.r.verdictOf(res, t.Ex.ID, t.Ex.Expected(), strings.Join(t.Funcs, " and "))
@@ -203,7 +204,7 @@ func groupTasks(tasks []*task) [][]*task {
 // grader took a local variable for a package), it drops it and builds again. A program that
 // builds is then type-checked against the rules for graded code (typecheck.go): each task
 // whose code breaks them gets its verdict here (Rejected, naming the cell, line and rule;
-// GraderError when the grader could not check it) and is not run. The others run from the
+// outcome.Error when the grader could not check it) and is not run. The others run from the
 // same binary: a rejected task's functions are never called by them (its code that they
 // need is part of their own code, and was checked as such).
 func (g *grader) buildTasks(tasks []*task) (bin, msg string, err error) {
@@ -249,7 +250,7 @@ func (g *grader) buildTasks(tasks []*task) (bin, msg string, err error) {
 	for _, t := range live {
 		switch f, ok := verdicts[t]; {
 		case verr != nil:
-			t.Verdict, t.Message = GraderError, "the grader could not type-check the program: "+verr.Error()
+			t.Verdict, t.Message = outcome.Error, "the grader could not type-check the program: "+verr.Error()
 		case ok:
 			t.Verdict, t.Message = f.verdict, f.String()
 		}

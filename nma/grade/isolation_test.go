@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/nma-go/nma-go/exercises/all"
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
 // The sandbox (bubblewrap + seccomp) and the fallback for trusted input (no bubblewrap:
@@ -28,7 +29,7 @@ func TestIsolationModes(t *testing.T) {
 		}
 		os.WriteFile(filepath.Join(dir, name+".ipynb"), data, 0o644)
 	}
-	want := map[string]Verdict{"correct": Passed, "write_outside": Crashed, "write_scratch": Passed, "alloc_10GB": OutOfMemory, "fake_verdict": NoVerdict}
+	want := map[string]outcome.Outcome{"correct": outcome.Passed, "write_outside": outcome.Crashed, "write_scratch": outcome.Passed, "alloc_10GB": outcome.OutOfMemory, "fake_verdict": outcome.NoVerdict}
 	cache := t.TempDir()
 	for _, iso := range []isolation{{sandbox: true}, {sandbox: false, trusted: true}} {
 		isolationOverride = &iso

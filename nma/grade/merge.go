@@ -13,8 +13,9 @@ import (
 	"strings"
 )
 
-// ResultsFormat names the format of the results files WriteResults writes.
-const ResultsFormat = "nma-grade-results/1"
+// ResultsFormat names the format of the results files WriteResults writes. Version 2
+// writes verdicts as the words of package outcome ("timed out", "error").
+const ResultsFormat = "nma-grade-results/2"
 
 // results is the JSON of a results file: a shard's report plus what Merge needs to check
 // that the shards fit together.
@@ -68,14 +69,21 @@ func readResults(file string) (*results, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The format first: another version's file may not even decode.
+	var head struct {
+		Format string `json:"format"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return nil, fmt.Errorf("%s: not an nma grade results file: %v", file, err)
+	}
+	if head.Format != ResultsFormat {
+		return nil, fmt.Errorf("%s: format %q, want %q (written by another version of nma grade?)", file, head.Format, ResultsFormat)
+	}
 	var res results
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&res); err != nil {
 		return nil, fmt.Errorf("%s: not an nma grade results file: %v", file, err)
-	}
-	if res.Format != ResultsFormat {
-		return nil, fmt.Errorf("%s: format %q, want %q (written by another version of nma grade?)", file, res.Format, ResultsFormat)
 	}
 	if res.Shards < 1 || res.Shard < 1 || res.Shard > res.Shards {
 		return nil, fmt.Errorf("%s: shard %d/%d is not a shard", file, res.Shard, res.Shards)
@@ -91,7 +99,7 @@ func readResults(file string) (*results, error) {
 // are not its own.
 func Merge(files ...string) (*Report, error) {
 	if len(files) == 0 {
-		return nil, errors.New("merge: no results files")
+		return nil, errors.New("no results files")
 	}
 	var all []*results
 	for _, f := range files {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/nma-go/nma-go/exercises/all"
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
 // writeResults writes a report's results file into dir.
@@ -58,12 +59,12 @@ func syntheticShards(n int) (full *Report, shards []*Report) {
 		{ID: "W2D4.T1.E4", Title: "eigenvalues", Notebook: "W2D4_Tutorial1", Funcs: []string{"EigSingle"}, Points: 0.5, Bonus: true},
 	}
 	names := []string{"=cmd|' -C calc'!A0", "alice", "bob", "carol", "dave", "erin", "frank"}
-	verdicts := []Verdict{Passed, Failed, Crashed, NotDone, Passed, Timeout, CompileError}
+	verdicts := []outcome.Outcome{outcome.Passed, outcome.Failed, outcome.Crashed, outcome.NotDone, outcome.Passed, outcome.Timeout, outcome.CompileError}
 	sub := func(i int) (*submission, map[string]Grade) {
 		s := &submission{Path: "class/" + names[i] + "/W2D4_Tutorial1.ipynb", Student: names[i], Notebook: "W2D4_Tutorial1"}
 		res := map[string]Grade{"W2D4.T1.E1": {Exercise: "W2D4.T1.E1", File: s.Path, Cell: 10, Verdict: verdicts[i], Message: "message " + names[i]}}
 		if i%2 == 0 {
-			res["W2D4.T1.E4"] = Grade{Exercise: "W2D4.T1.E4", File: s.Path, Cell: 45, Verdict: Passed, Message: "ok"}
+			res["W2D4.T1.E4"] = Grade{Exercise: "W2D4.T1.E4", File: s.Path, Cell: 45, Verdict: outcome.Passed, Message: "ok"}
 		}
 		return s, res
 	}
@@ -171,6 +172,15 @@ func TestMerge(t *testing.T) {
 		})}, []string{"sandbox.json", "another sandbox"}},
 		{"not results", []string{f1, f2, editResults(t, f3, "other.json", func(m map[string]any) { m["format"] = "something/1" })},
 			[]string{"other.json", "format"}},
+		// A file of the first format, whose verdicts were other words ("timeout"): refused
+		// for its format, before its verdicts fail to decode.
+		{"format 1", []string{f1, f2, editResults(t, f3, "v1.json", func(m map[string]any) {
+			m["format"] = "nma-grade-results/1"
+			m["students"].([]any)[0].(map[string]any)["Grades"].([]any)[0].(map[string]any)["Verdict"] = "timeout"
+		})}, []string{"v1.json", `format "nma-grade-results/1", want "` + ResultsFormat + `"`}},
+		{"unknown verdict", []string{f1, f2, editResults(t, f3, "verdict.json", func(m map[string]any) {
+			m["students"].([]any)[0].(map[string]any)["Grades"].([]any)[0].(map[string]any)["Verdict"] = "sort of passed"
+		})}, []string{"verdict.json", `"sort of passed"`}},
 	} {
 		_, err := Merge(c.files...)
 		if err == nil {

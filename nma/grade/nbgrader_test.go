@@ -1,8 +1,6 @@
 package grade
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"os/exec"
@@ -12,16 +10,16 @@ import (
 	"time"
 
 	"github.com/nma-go/nma-go/exercises/all"
+	"github.com/nma-go/nma-go/nma/install"
 	"github.com/nma-go/nma-go/nma/notebook"
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
-// The nbgrader the round trip uses: installed by `nma setup` (ensureNbgrader in nma/cmd/nma)
-// from this pinned requirements file into the checkout's virtual environment .nma/venv.
+// The nbgrader the round trip uses: installed by `nma setup` (install.Installer.Nbgrader)
+// from the pinned install.NbgraderRequirements into the checkout's virtual environment .nma/venv.
 const (
-	nbgraderRequirements = "nma/grade/testdata/nbgrader/requirements.txt"
-	nbgraderStamp        = "nma-requirements.sha256" // in .nma/venv: SHA-256 of the installed requirements
-	nbgraderAssignment   = "W2D4"
-	nbgraderNotebook     = "W2D4_Tutorial1.ipynb"
+	nbgraderAssignment = "W2D4"
+	nbgraderNotebook   = "W2D4_Tutorial1.ipynb"
 )
 
 // nbgraderBin returns .nma/venv/bin when it holds nbgrader installed from the current pinned
@@ -29,21 +27,9 @@ const (
 // the test never downloads anything itself.
 func nbgraderBin(t *testing.T, root string) string {
 	t.Helper()
-	bin := filepath.Join(root, ".nma", "venv", "bin")
-	problem := ""
-	req, err := os.ReadFile(filepath.Join(root, nbgraderRequirements))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum := sha256.Sum256(req)
-	stamp, _ := os.ReadFile(filepath.Join(root, ".nma", "venv", nbgraderStamp))
-	if _, err := os.Stat(filepath.Join(bin, "nbgrader")); err != nil {
-		problem = "nbgrader is not installed in " + filepath.Join(root, ".nma", "venv")
-	} else if string(stamp) != hex.EncodeToString(sum[:])+"\n" {
-		problem = "the nbgrader in " + filepath.Join(root, ".nma", "venv") + " was not installed from the current " + nbgraderRequirements
-	}
+	problem := install.NbgraderProblem(root)
 	if problem == "" {
-		return bin
+		return filepath.Dir(install.VenvBin(install.Venv(root), "nbgrader"))
 	}
 	msg := problem + ": run `make setup` (it installs the pinned nbgrader into .nma/venv)"
 	if os.Getenv("NMA_REQUIRE_NBGRADER") == "1" {
@@ -217,8 +203,8 @@ c.Exchange.root = %q
 	t.Logf("nma grade: %.1f s", time.Since(start).Seconds())
 	want := []struct {
 		name    string
-		verdict Verdict
-	}{{"alice", Passed}, {"bob", NotDone}}
+		verdict outcome.Outcome
+	}{{"alice", outcome.Passed}, {"bob", outcome.NotDone}}
 	if len(rep.Students) != len(want) {
 		t.Fatalf("graded %d students, want alice and bob", len(rep.Students))
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/grade/harness"
 	"github.com/nma-go/nma-go/nma/notebook"
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
 // task is one exercise of one submission: where its code is, what it needs, and — when
@@ -22,14 +23,14 @@ type task struct {
 	Funcs   []string       // the functions the check takes (harness.CheckedFuncs)
 	Cell    int            // the exercise cell, or the cell of its first function (0: none)
 	from    map[string]int // the cell each function comes from
-	Verdict Verdict
+	Verdict outcome.Outcome
 	Message string
 	items   []*item
 	imports []*importSpec
 }
 
 // decided reports whether the task has a verdict already (it is not run).
-func (t *task) decided() bool { return t.Verdict != "" }
+func (t *task) decided() bool { return t.Verdict != outcome.Unknown }
 
 // analysis is a parsed submission: its cells and the declarations GoNB would hold.
 type analysis struct {
@@ -114,7 +115,7 @@ func (a *analysis) locate(e exercise.Exercise) *task {
 	if meta != nil {
 		t.Cell = meta.Index
 		if meta.Err != nil {
-			t.Verdict, t.Message = CompileError, meta.Err.Error()
+			t.Verdict, t.Message = outcome.CompileError, meta.Err.Error()
 			return t
 		}
 	}
@@ -141,11 +142,11 @@ func (a *analysis) locate(e exercise.Exercise) *task {
 		}
 		for _, c := range a.cells {
 			if c.Err != nil && cellMentionsFunc(c, f) {
-				t.Cell, t.Verdict, t.Message = c.Index, CompileError, c.Err.Error()
+				t.Cell, t.Verdict, t.Message = c.Index, outcome.CompileError, c.Err.Error()
 				return t
 			}
 		}
-		t.Verdict = Missing
+		t.Verdict = outcome.Missing
 		if meta != nil {
 			t.Message = fmt.Sprintf("the exercise cell (cell %d) does not define the function %s, and no other cell does", meta.Index, f)
 		} else {
@@ -175,7 +176,7 @@ func (a *analysis) resolve(t *task) {
 	for _, f := range t.Funcs {
 		root := a.pool[f]
 		if root == nil || (root.Kind != "func" && root.Kind != "var") {
-			t.Verdict, t.Message = Missing, fmt.Sprintf("%s is not declared as a function", f)
+			t.Verdict, t.Message = outcome.Missing, fmt.Sprintf("%s is not declared as a function", f)
 			return
 		}
 		add(root)
@@ -219,7 +220,7 @@ func (a *analysis) resolve(t *task) {
 		}
 	}
 	if msg := forbidden(t, pkgNames, a.pool); msg != "" {
-		t.Verdict, t.Message = Rejected, msg
+		t.Verdict, t.Message = outcome.Rejected, msg
 	}
 }
 

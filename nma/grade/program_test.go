@@ -6,6 +6,7 @@ import (
 
 	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/notebook"
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
 func TestDeclPart(t *testing.T) {
@@ -168,18 +169,18 @@ func TestLocate(t *testing.T) {
 	cases := []struct {
 		name  string
 		cells []string
-		want  Verdict
+		want  outcome.Outcome
 		msg   string
 		cell  int
 	}{
-		{"by metadata", []string{"#EW9D9.T1.E1\nfunc F() {}"}, "", "", 1},
-		{"by function", []string{"func F() {}", "func F() {} // again"}, "", "", 2},
-		{"metadata cell without F", []string{"func F() {}", "#EW9D9.T1.E1\nfunc H() {}"}, "", "", 2},
-		{"missing", []string{"func H() {}"}, Missing, "no exercise cell W9D9.T1.E1 and no function F", 0},
-		{"missing in its cell", []string{"#EW9D9.T1.E1\nfunc H() {}"}, Missing, "the exercise cell (cell 1) does not define the function F", 1},
-		{"syntax error in its cell", []string{"#EW9D9.T1.E1\nfunc F( {"}, CompileError, "syntax error in cell 1, line 1", 1},
-		{"syntax error elsewhere", []string{"x := 1\nfunc F() {"}, CompileError, "syntax error in cell 1", 1},
-		{"a type, not a function", []string{"type F int"}, Missing, "no exercise cell", 0},
+		{"by metadata", []string{"#EW9D9.T1.E1\nfunc F() {}"}, outcome.Unknown, "", 1},
+		{"by function", []string{"func F() {}", "func F() {} // again"}, outcome.Unknown, "", 2},
+		{"metadata cell without F", []string{"func F() {}", "#EW9D9.T1.E1\nfunc H() {}"}, outcome.Unknown, "", 2},
+		{"missing", []string{"func H() {}"}, outcome.Missing, "no exercise cell W9D9.T1.E1 and no function F", 0},
+		{"missing in its cell", []string{"#EW9D9.T1.E1\nfunc H() {}"}, outcome.Missing, "the exercise cell (cell 1) does not define the function F", 1},
+		{"syntax error in its cell", []string{"#EW9D9.T1.E1\nfunc F( {"}, outcome.CompileError, "syntax error in cell 1, line 1", 1},
+		{"syntax error elsewhere", []string{"x := 1\nfunc F() {"}, outcome.CompileError, "syntax error in cell 1", 1},
+		{"a type, not a function", []string{"type F int"}, outcome.Missing, "no exercise cell", 0},
 	}
 	for _, c := range cases {
 		a := analyse(nbWith(c.cells...), testExs[:1], nil)
@@ -205,7 +206,7 @@ func TestForbidden(t *testing.T) {
 		{"import \"golang.org/x/sys/unix\"\nfunc F() { unix.Getpid() }", "system calls"},
 	} {
 		a := analyse(nbWith("#EW9D9.T1.E1\n"+c.code), testExs[:1], map[string]string{"syscall": "syscall"})
-		if tk := a.tasks[0]; tk.Verdict != Rejected || !strings.Contains(tk.Message, c.want) {
+		if tk := a.tasks[0]; tk.Verdict != outcome.Rejected || !strings.Contains(tk.Message, c.want) {
 			t.Errorf("%s: %q %q, want rejected %q", c.code, tk.Verdict, tk.Message, c.want)
 		}
 	}

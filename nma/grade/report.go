@@ -14,6 +14,7 @@ import (
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 
+	"github.com/nma-go/nma-go/nma/outcome"
 	"github.com/nma-go/nma-go/nma/table"
 )
 
@@ -50,7 +51,7 @@ func (r *Report) Feedback() dataframe.DataFrame {
 			student = append(student, s.Name)
 			ex = append(ex, g.Exercise)
 			title = append(title, r.Exercises[j].Title)
-			verdict = append(verdict, string(g.Verdict))
+			verdict = append(verdict, g.Verdict.String())
 			pts = append(pts, g.Points)
 			maxPts = append(maxPts, g.Max)
 			file = append(file, g.File)
@@ -85,9 +86,9 @@ func (r *Report) ExerciseStats() dataframe.DataFrame {
 		rows := fb.Filter(dataframe.F{Colname: "exercise", Comparator: series.Eq, Comparando: c.ID})
 		n := rows.Nrow()
 		var parts []string
-		for _, v := range Verdicts {
-			k := rows.Filter(dataframe.F{Colname: "verdict", Comparator: series.Eq, Comparando: string(v)}).Nrow()
-			if v == Passed {
+		for _, v := range outcome.All() {
+			k := rows.Filter(dataframe.F{Colname: "verdict", Comparator: series.Eq, Comparando: v.String()}).Nrow()
+			if v == outcome.Passed {
 				passed[j] = k
 			} else if k > 0 {
 				parts = append(parts, fmt.Sprintf("%d %s", k, v))
@@ -199,7 +200,7 @@ func (r *Report) PrintTable(w io.Writer) {
 	for j := range r.Exercises {
 		n := 0
 		for _, s := range r.Students {
-			if s.Grades[j].Verdict == Passed {
+			if s.Grades[j].Verdict == outcome.Passed {
 				n++
 			}
 		}
@@ -208,8 +209,8 @@ func (r *Report) PrintTable(w io.Writer) {
 	fmt.Fprint(tw, "\t\t\n")
 	tw.Flush()
 	var legend []string
-	for _, v := range Verdicts {
-		legend = append(legend, v.Short()+" "+string(v))
+	for _, v := range outcome.All() {
+		legend = append(legend, v.Short()+" "+v.String())
 	}
 	fmt.Fprintf(w, "legend: %s\n", strings.Join(legend, ", "))
 	if r.Shard != "" {
@@ -354,10 +355,10 @@ func escapeLen(s string, size int) int {
 	return i
 }
 
-var verdictColour = map[Verdict]string{
-	Passed: "#e8f5e9", Failed: "#ffebee", NotDone: "#fff3e0", Crashed: "#ffcdd2", Timeout: "#ffcdd2",
-	OutOfMemory: "#ffcdd2", NoVerdict: "#ffcdd2", CompileError: "#f3e5f5", WrongSignature: "#f3e5f5",
-	Missing: "#eceff1", Rejected: "#d7ccc8", InvalidNotebook: "#eceff1", NotSubmitted: "#fafafa", GraderError: "#ffff8d",
+var verdictColour = map[outcome.Outcome]string{
+	outcome.Passed: "#e8f5e9", outcome.Failed: "#ffebee", outcome.NotDone: "#fff3e0", outcome.Crashed: "#ffcdd2", outcome.Timeout: "#ffcdd2",
+	outcome.OutOfMemory: "#ffcdd2", outcome.NoVerdict: "#ffcdd2", outcome.CompileError: "#f3e5f5", outcome.WrongSignature: "#f3e5f5",
+	outcome.Missing: "#eceff1", outcome.Rejected: "#d7ccc8", outcome.Invalid: "#eceff1", outcome.NotSubmitted: "#fafafa", outcome.Error: "#ffff8d",
 }
 
 // WriteHTML writes a self-contained page: the score table (each cell links to the
@@ -401,16 +402,16 @@ small{color:#666}
 		fmt.Fprintf(&b, `<tr><td class="name"><a href="#s%d">%s</a></td>`, i+1, esc(s.Name))
 		for _, g := range s.Grades {
 			fmt.Fprintf(&b, `<td style="background:%s" title="%s"><a href="#s%d-%s">%s</a></td>`,
-				verdictColour[g.Verdict], esc(string(g.Verdict)), i+1, esc(g.Exercise), esc(g.Verdict.Short()))
+				verdictColour[g.Verdict], esc(g.Verdict.String()), i+1, esc(g.Exercise), esc(g.Verdict.Short()))
 		}
 		fmt.Fprintf(&b, "<td>%s / %s</td><td>%d / %d</td></tr>\n", formatPoints(s.Total), formatPoints(s.Max), s.Passed(), len(s.Grades))
 	}
 	b.WriteString("</tbody></table>\n<p><small>")
-	for i, v := range Verdicts {
+	for i, v := range outcome.All() {
 		if i > 0 {
 			b.WriteString(" · ")
 		}
-		fmt.Fprintf(&b, `<span style="background:%s;padding:0 4px">%s</span> %s`, verdictColour[v], esc(v.Short()), esc(string(v)))
+		fmt.Fprintf(&b, `<span style="background:%s;padding:0 4px">%s</span> %s`, verdictColour[v], esc(v.Short()), esc(v.String()))
 	}
 	b.WriteString("</small></p>\n<h2>Exercises</h2>\n")
 	stats, err := table.HTML(r.ExerciseStats())
@@ -438,7 +439,7 @@ small{color:#666}
 				where = fmt.Sprintf("cell %d", g.Cell)
 			}
 			fmt.Fprintf(&b, `<tr id="s%d-%s"><td>%s<br><small>%s</small></td><td style="background:%s">%s</td><td>%s / %s</td><td>%s</td><td><pre>%s</pre></td></tr>`+"\n",
-				i+1, esc(g.Exercise), esc(g.Exercise), esc(r.Exercises[j].Title), verdictColour[g.Verdict], esc(string(g.Verdict)),
+				i+1, esc(g.Exercise), esc(g.Exercise), esc(r.Exercises[j].Title), verdictColour[g.Verdict], esc(g.Verdict.String()),
 				formatPoints(g.Points), formatPoints(g.Max), where, esc(g.Message))
 		}
 		b.WriteString("</tbody></table>\n")

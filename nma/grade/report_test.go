@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
 func sampleReport() *Report {
@@ -13,9 +15,9 @@ func sampleReport() *Report {
 	}
 	students := []string{"<alice>", "bob"}
 	results := []map[string]Grade{
-		{"W2D4.T1.E1": {Exercise: "W2D4.T1.E1", File: "a.ipynb", Cell: 10, Verdict: Passed, Message: "ok"},
-			"W2D4.T1.E4": {Exercise: "W2D4.T1.E4", File: "a.ipynb", Cell: 45, Verdict: Passed, Message: "ok"}},
-		{"W2D4.T1.E1": {Exercise: "W2D4.T1.E1", File: "b.ipynb", Cell: 10, Verdict: Failed, Message: "F(x=0): expected 0, got <1>"}},
+		{"W2D4.T1.E1": {Exercise: "W2D4.T1.E1", File: "a.ipynb", Cell: 10, Verdict: outcome.Passed, Message: "ok"},
+			"W2D4.T1.E4": {Exercise: "W2D4.T1.E4", File: "a.ipynb", Cell: 45, Verdict: outcome.Passed, Message: "ok"}},
+		{"W2D4.T1.E1": {Exercise: "W2D4.T1.E1", File: "b.ipynb", Cell: 10, Verdict: outcome.Failed, Message: "F(x=0): expected 0, got <1>"}},
 	}
 	subs := []*submission{
 		{Path: "a.ipynb", Student: "<alice>", Notebook: "W2D4_Tutorial1"},
@@ -31,7 +33,7 @@ func TestAssembleTotals(t *testing.T) {
 	if a.Total != 1.5 || a.Max != 1 || a.Passed() != 2 {
 		t.Errorf("alice: %g / %g, %d passed", a.Total, a.Max, a.Passed())
 	}
-	if b.Total != 0 || b.Max != 1 || b.Grades[1].Verdict != NotSubmitted {
+	if b.Total != 0 || b.Max != 1 || b.Grades[1].Verdict != outcome.NotSubmitted {
 		t.Errorf("bob: %g / %g, E4 %s", b.Total, b.Max, b.Grades[1].Verdict)
 	}
 }

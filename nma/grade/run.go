@@ -17,6 +17,7 @@ import (
 
 	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/grade/harness"
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
 // runner runs a built program for one exercise in the sandbox (sandbox_linux.go: bubblewrap
@@ -233,33 +234,33 @@ var (
 // verdictOf turns a run into a verdict and a message for the student. The verdict on a
 // transcript is decided here, in the grader's process, against the solution's transcript
 // (want), which the grader computed itself.
-func (r *runner) verdictOf(res runResult, id string, want exercise.Transcript, fn string) (Verdict, string) {
+func (r *runner) verdictOf(res runResult, id string, want exercise.Transcript, fn string) (outcome.Outcome, string) {
 	if o := res.output; o != nil {
 		switch {
 		case o.Status == harness.StatusRecorded && o.Transcript != nil:
-			if want.End != exercise.Passed {
-				return GraderError, "the check does not run on the reference solution: " + want.Message
+			if want.End != outcome.Passed {
+				return outcome.Error, "the check does not run on the reference solution: " + want.Message
 			}
 			c := exercise.Compare(id, fn, want, *o.Transcript)
 			switch c.Status {
-			case exercise.Passed:
-				return Passed, fmt.Sprintf("%s agrees with the solution (%d comparisons)", fn, c.Cases)
-			case exercise.Failed:
-				return Failed, c.Message
-			case exercise.NotDone:
-				return NotDone, strings.TrimPrefix(c.Message, "nma: ")
-			case exercise.TimedOut:
-				return Timeout, c.Message
+			case outcome.Passed:
+				return outcome.Passed, fmt.Sprintf("%s agrees with the solution (%d comparisons)", fn, c.Cases)
+			case outcome.Failed:
+				return outcome.Failed, c.Message
+			case outcome.NotDone:
+				return outcome.NotDone, strings.TrimPrefix(c.Message, "nma: ")
+			case outcome.Timeout:
+				return outcome.Timeout, c.Message
 			default:
-				return Crashed, c.Message
+				return outcome.Crashed, c.Message
 			}
 		case o.Status == harness.StatusWrongSignature:
-			return WrongSignature, o.Message
+			return outcome.WrongSignature, o.Message
 		case o.Status == harness.StatusGraderError || o.Status == harness.StatusUnknownExercise:
-			return GraderError, o.Status + ": " + o.Message
+			return outcome.Error, o.Status + ": " + o.Message
 		default:
 			// Nothing the harness writes: the student's code wrote to the output pipe itself.
-			return NoVerdict, fmt.Sprintf("the program sent no transcript the grader can use (status %q): does the code write to file descriptor 3?", truncate(o.Status, 40))
+			return outcome.NoVerdict, fmt.Sprintf("the program sent no transcript the grader can use (status %q): does the code write to file descriptor 3?", truncate(o.Status, 40))
 		}
 	}
 	where := ""
@@ -277,23 +278,23 @@ func (r *runner) verdictOf(res runResult, id string, want exercise.Transcript, f
 	}
 	switch {
 	case res.killed && !res.started:
-		return Timeout, fmt.Sprintf("the program was stopped after %v%s", r.wall, startup)
+		return outcome.Timeout, fmt.Sprintf("the program was stopped after %v%s", r.wall, startup)
 	case res.killed:
-		return Timeout, fmt.Sprintf("the program did not finish within %v and was stopped (an endless loop?)", r.wall)
+		return outcome.Timeout, fmt.Sprintf("the program did not finish within %v and was stopped (an endless loop?)", r.wall)
 	case mem:
-		return OutOfMemory, fmt.Sprintf("the program ran out of memory (limit %d MiB)%s", r.memory>>20, where)
+		return outcome.OutOfMemory, fmt.Sprintf("the program ran out of memory (limit %d MiB)%s", r.memory>>20, where)
 	case res.signal == "CPU time limit exceeded" || res.signal == "killed":
-		return Timeout, fmt.Sprintf("the program used too much CPU time and was stopped (signal: %s)", res.signal)
+		return outcome.Timeout, fmt.Sprintf("the program used too much CPU time and was stopped (signal: %s)", res.signal)
 	case strings.Contains(first, "stack overflow") || strings.Contains(res.stderr, "goroutine stack exceeds"):
-		return Crashed, "stack overflow (an endless recursion?)" + where + startup
+		return outcome.Crashed, "stack overflow (an endless recursion?)" + where + startup
 	case first != "":
-		return Crashed, truncate(first, 300) + where + startup
+		return outcome.Crashed, truncate(first, 300) + where + startup
 	case res.signal != "":
-		return Crashed, "the program was killed by signal: " + res.signal + where + startup
+		return outcome.Crashed, "the program was killed by signal: " + res.signal + where + startup
 	case !res.started:
-		return NoVerdict, fmt.Sprintf("the program ended (exit status %d)%s: does the code call os.Exit?", res.exitCode, startup)
+		return outcome.NoVerdict, fmt.Sprintf("the program ended (exit status %d)%s: does the code call os.Exit?", res.exitCode, startup)
 	default:
-		return NoVerdict, fmt.Sprintf("the program ended (exit status %d) before the check finished: does the code call os.Exit or end the program?", res.exitCode)
+		return outcome.NoVerdict, fmt.Sprintf("the program ended (exit status %d) before the check finished: does the code call os.Exit or end the program?", res.exitCode)
 	}
 }
 

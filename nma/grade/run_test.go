@@ -2,12 +2,14 @@ package grade
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/grade/harness"
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
 func TestFindOutput(t *testing.T) {
@@ -22,7 +24,7 @@ func TestFindOutput(t *testing.T) {
 }
 
 // transcript is a probe's transcript of F on two inputs.
-func transcript(end exercise.Status, msg string, vals ...float64) *exercise.Transcript {
+func transcript(end outcome.Outcome, msg string, vals ...float64) *exercise.Transcript {
 	tr := &exercise.Transcript{End: end, Message: msg}
 	for i, v := range vals {
 		tr.Obs = append(tr.Obs, exercise.Obs{Label: fmt.Sprintf("F(x=%d)", i), Kind: exercise.KindFloat, Values: []float64{v}, Tol: 1e-9})
@@ -32,34 +34,34 @@ func transcript(end exercise.Status, msg string, vals ...float64) *exercise.Tran
 
 func TestVerdictOf(t *testing.T) {
 	r := &runner{wall: 8 * time.Second, memory: 2 << 30}
-	want := *transcript(exercise.Passed, "", 0, 1)
+	want := *transcript(outcome.Passed, "", 0, 1)
 	rec := func(tr *exercise.Transcript) *harness.Output {
 		return &harness.Output{Status: harness.StatusRecorded, Transcript: tr}
 	}
 	for _, c := range []struct {
 		name string
 		res  runResult
-		want Verdict
+		want outcome.Outcome
 		msg  string
 	}{
-		{"passed", runResult{output: rec(transcript(exercise.Passed, "", 0, 1)), started: true}, Passed, "F agrees with the solution (2 comparisons)"},
-		{"failed", runResult{output: rec(transcript(exercise.Passed, "", 0, 2))}, Failed, "F(x=1): expected 1, got 2"},
-		{"too few", runResult{output: rec(transcript(exercise.Passed, "", 0))}, Failed, "not compared"},
-		{"not done", runResult{output: rec(transcript(exercise.NotDone, "nma: exercise W2D4.T1.E1 is not done yet"))}, NotDone, "exercise W2D4.T1.E1 is not done yet"},
-		{"probe timeout", runResult{output: rec(transcript(exercise.TimedOut, "did not return within 3s (an endless loop?)", 0))}, Timeout, "did not return within 3s"},
-		{"panic in the probe", runResult{output: rec(transcript(exercise.Crashed, "panicked: boom"))}, Crashed, "F panicked: boom"},
-		{"signature", runResult{output: &harness.Output{Status: harness.StatusWrongSignature, Message: "F has type func()"}}, WrongSignature, "F has type func()"},
-		{"grader", runResult{output: &harness.Output{Status: harness.StatusUnknownExercise, Message: "W9"}}, GraderError, "unknown exercise"},
-		{"forged status", runResult{output: &harness.Output{Status: "passed"}}, NoVerdict, "sent no transcript"},
-		{"killed", runResult{killed: true, started: true, signal: "killed"}, Timeout, "did not finish within 8s"},
-		{"hung at start", runResult{killed: true, signal: "killed"}, Timeout, "during start-up"},
-		{"oom", runResult{started: true, exitCode: 2, stderr: "runtime: out of memory: cannot allocate 10737418240-byte block\nfatal error: out of memory\n\ngoroutine 1 [running]:\nmain.F(...)\n\tcell 10:2 +0x1d\n"}, OutOfMemory, "ran out of memory (limit 2048 MiB) (at cell 10, line 2)"},
-		{"cpu", runResult{started: true, signal: "CPU time limit exceeded"}, Timeout, "too much CPU time"},
-		{"stack", runResult{started: true, exitCode: 2, stderr: "runtime: goroutine stack exceeds 67108864-byte limit\nfatal error: stack overflow\n"}, Crashed, "stack overflow"},
-		{"panic", runResult{started: true, exitCode: 2, stderr: "panic: boom\n\ngoroutine 7 [running]:\nmain.F.func1()\n\tcell 10:3 +0x25\n"}, Crashed, "panic: boom (at cell 10, line 3)"},
-		{"exit", runResult{started: true}, NoVerdict, "exit status 0) before the check finished"},
-		{"exit at start", runResult{exitCode: 0}, NoVerdict, "during start-up"},
-		{"signal", runResult{started: true, signal: "segmentation fault"}, Crashed, "killed by signal: segmentation fault"},
+		{"passed", runResult{output: rec(transcript(outcome.Passed, "", 0, 1)), started: true}, outcome.Passed, "F agrees with the solution (2 comparisons)"},
+		{"failed", runResult{output: rec(transcript(outcome.Passed, "", 0, 2))}, outcome.Failed, "F(x=1): expected 1, got 2"},
+		{"too few", runResult{output: rec(transcript(outcome.Passed, "", 0))}, outcome.Failed, "not compared"},
+		{"not done", runResult{output: rec(transcript(outcome.NotDone, "nma: exercise W2D4.T1.E1 is not done yet"))}, outcome.NotDone, "exercise W2D4.T1.E1 is not done yet"},
+		{"probe timeout", runResult{output: rec(transcript(outcome.Timeout, "did not return within 3s (an endless loop?)", 0))}, outcome.Timeout, "did not return within 3s"},
+		{"panic in the probe", runResult{output: rec(transcript(outcome.Crashed, "panicked: boom"))}, outcome.Crashed, "F panicked: boom"},
+		{"signature", runResult{output: &harness.Output{Status: harness.StatusWrongSignature, Message: "F has type func()"}}, outcome.WrongSignature, "F has type func()"},
+		{"grader", runResult{output: &harness.Output{Status: harness.StatusUnknownExercise, Message: "W9"}}, outcome.Error, "unknown exercise"},
+		{"forged status", runResult{output: &harness.Output{Status: "passed"}}, outcome.NoVerdict, "sent no transcript"},
+		{"killed", runResult{killed: true, started: true, signal: "killed"}, outcome.Timeout, "did not finish within 8s"},
+		{"hung at start", runResult{killed: true, signal: "killed"}, outcome.Timeout, "during start-up"},
+		{"oom", runResult{started: true, exitCode: 2, stderr: "runtime: out of memory: cannot allocate 10737418240-byte block\nfatal error: out of memory\n\ngoroutine 1 [running]:\nmain.F(...)\n\tcell 10:2 +0x1d\n"}, outcome.OutOfMemory, "ran out of memory (limit 2048 MiB) (at cell 10, line 2)"},
+		{"cpu", runResult{started: true, signal: "CPU time limit exceeded"}, outcome.Timeout, "too much CPU time"},
+		{"stack", runResult{started: true, exitCode: 2, stderr: "runtime: goroutine stack exceeds 67108864-byte limit\nfatal error: stack overflow\n"}, outcome.Crashed, "stack overflow"},
+		{"panic", runResult{started: true, exitCode: 2, stderr: "panic: boom\n\ngoroutine 7 [running]:\nmain.F.func1()\n\tcell 10:3 +0x25\n"}, outcome.Crashed, "panic: boom (at cell 10, line 3)"},
+		{"exit", runResult{started: true}, outcome.NoVerdict, "exit status 0) before the check finished"},
+		{"exit at start", runResult{exitCode: 0}, outcome.NoVerdict, "during start-up"},
+		{"signal", runResult{started: true, signal: "segmentation fault"}, outcome.Crashed, "killed by signal: segmentation fault"},
 	} {
 		v, msg := r.verdictOf(c.res, "W2D4.T1.E1", want, "F")
 		if v != c.want || !strings.Contains(msg, c.msg) {
@@ -67,7 +69,7 @@ func TestVerdictOf(t *testing.T) {
 		}
 	}
 	// A solution the check cannot run on is the course's fault, whatever the student sent.
-	if v, _ := r.verdictOf(runResult{output: rec(transcript(exercise.Passed, "", 0, 1))}, "W2D4.T1.E1", *transcript(exercise.Crashed, "boom"), "F"); v != GraderError {
+	if v, _ := r.verdictOf(runResult{output: rec(transcript(outcome.Passed, "", 0, 1))}, "W2D4.T1.E1", *transcript(outcome.Crashed, "boom"), "F"); v != outcome.Error {
 		t.Errorf("broken solution: %q, want grader error", v)
 	}
 }
@@ -78,5 +80,30 @@ func TestLimitedBuffer(t *testing.T) {
 	b.Write([]byte("more"))
 	if n != 11 || err != nil || b.buf.String() != "hello" {
 		t.Errorf("limitedBuffer: %d %v %q", n, err, b.buf.String())
+	}
+}
+
+// Outside Linux there is no sandbox: grading refuses with the system's name, unless the TA
+// trusts the notebooks (not on Windows, where the programs cannot get their pipes).
+func TestCheckPlatform(t *testing.T) {
+	for _, c := range []struct {
+		goos    string
+		trusted bool
+		want    string // part of the error, "" for none
+	}{
+		{"linux", false, ""},
+		{"linux", true, ""},
+		{"darwin", false, "grading needs Linux (bubblewrap sandbox); this is darwin/arm64 (to grade notebooks you trust without a sandbox, pass --trusted-input)"},
+		{"darwin", true, ""},
+		{"windows", false, "grading needs Linux (bubblewrap sandbox); this is windows/arm64, where"},
+		{"windows", true, "this is windows/arm64, where graded programs cannot even run"},
+	} {
+		err := checkPlatform(c.goos, "arm64", c.trusted)
+		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
+			t.Errorf("%s (trusted %v): %v, want %q", c.goos, c.trusted, err, c.want)
+		}
+	}
+	if runtime.GOOS == "linux" && CheckPlatform(false) != nil {
+		t.Error("Linux can grade")
 	}
 }

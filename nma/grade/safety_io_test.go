@@ -14,7 +14,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 	"unicode"
@@ -22,6 +21,7 @@ import (
 
 	"github.com/nma-go/nma-go/exercises/all"
 	"github.com/nma-go/nma-go/nma/notebook"
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
 // withF is the course's W2D4 Tutorial 1 notebook with F replaced by fn ("" keeps the stub).
@@ -143,7 +143,7 @@ func studentOf(t *testing.T, rep *Report, name string) *Student {
 	return nil
 }
 
-func wantGrade(t *testing.T, s *Student, v Verdict, msg string) {
+func wantGrade(t *testing.T, s *Student, v outcome.Outcome, msg string) {
 	t.Helper()
 	g := s.Grades[0]
 	if g.Verdict != v || !strings.Contains(g.Message, msg) {
@@ -176,12 +176,12 @@ func TestUnsafeSubmissions(t *testing.T) {
 		dir := t.TempDir()
 		writeFile(t, filepath.Join(dir, "alice", nb), correct)
 		os.MkdirAll(filepath.Join(dir, "mallory"), 0o755)
-		if err := syscall.Mkfifo(filepath.Join(dir, "mallory", nb), 0o644); err != nil {
+		if err := mkfifo(filepath.Join(dir, "mallory", nb)); err != nil {
 			t.Fatal(err)
 		}
 		rep, _ := gradeSafely(t, dir, cache)
-		wantGrade(t, studentOf(t, rep, "alice"), Passed, "agrees")
-		wantGrade(t, studentOf(t, rep, "mallory"), InvalidNotebook, "named pipe (FIFO), not a regular file")
+		wantGrade(t, studentOf(t, rep, "alice"), outcome.Passed, "agrees")
+		wantGrade(t, studentOf(t, rep, "mallory"), outcome.Invalid, "named pipe (FIFO), not a regular file")
 	})
 
 	t.Run("symlink_to_dev_zero", func(t *testing.T) {
@@ -189,8 +189,8 @@ func TestUnsafeSubmissions(t *testing.T) {
 		writeFile(t, filepath.Join(dir, "alice", nb), correct)
 		symlink(t, "/dev/zero", filepath.Join(dir, "mallory", nb))
 		rep, _ := gradeSafely(t, dir, cache)
-		wantGrade(t, studentOf(t, rep, "alice"), Passed, "agrees")
-		wantGrade(t, studentOf(t, rep, "mallory"), InvalidNotebook, "symbolic link to /dev/zero, outside")
+		wantGrade(t, studentOf(t, rep, "alice"), outcome.Passed, "agrees")
+		wantGrade(t, studentOf(t, rep, "mallory"), outcome.Invalid, "symbolic link to /dev/zero, outside")
 	})
 
 	t.Run("device_and_huge_file", func(t *testing.T) {
@@ -199,16 +199,16 @@ func TestUnsafeSubmissions(t *testing.T) {
 		// A hard-to-miss size: 21 MiB of JSON whitespace before a real notebook.
 		big := append(bytes.Repeat([]byte(" "), 21<<20), correct...)
 		writeFile(t, filepath.Join(dir, "bob", nb), big)
-		if err := syscall.Mknod(filepath.Join(dir, "mallory_W2D4_Tutorial1.ipynb"), syscall.S_IFCHR|0o644, 1<<8|5); err != nil {
+		if err := mkCharDevice(filepath.Join(dir, "mallory_W2D4_Tutorial1.ipynb")); err != nil {
 			t.Logf("no device node (%v): only the huge file is checked", err)
 		} else {
 			rep, _ := gradeSafely(t, dir, cache)
-			wantGrade(t, studentOf(t, rep, "mallory"), InvalidNotebook, "character device, not a regular file")
-			wantGrade(t, studentOf(t, rep, "bob"), InvalidNotebook, "too large: 21.0 MiB, more than the 20.0 MiB")
+			wantGrade(t, studentOf(t, rep, "mallory"), outcome.Invalid, "character device, not a regular file")
+			wantGrade(t, studentOf(t, rep, "bob"), outcome.Invalid, "too large: 21.0 MiB, more than the 20.0 MiB")
 			return
 		}
 		rep, _ := gradeSafely(t, dir, cache)
-		wantGrade(t, studentOf(t, rep, "bob"), InvalidNotebook, "too large: 21.0 MiB, more than the 20.0 MiB")
+		wantGrade(t, studentOf(t, rep, "bob"), outcome.Invalid, "too large: 21.0 MiB, more than the 20.0 MiB")
 	})
 
 	t.Run("symlink_to_another_students_notebook", func(t *testing.T) {
@@ -219,10 +219,10 @@ func TestUnsafeSubmissions(t *testing.T) {
 		writeFile(t, filepath.Join(dir, "carol_W2D4_Tutorial1.ipynb"), correct)
 		symlink(t, "carol_W2D4_Tutorial1.ipynb", filepath.Join(dir, "trent_W2D4_Tutorial1.ipynb"))
 		rep, _ := gradeSafely(t, dir, cache)
-		wantGrade(t, studentOf(t, rep, "alice"), Passed, "agrees")
-		wantGrade(t, studentOf(t, rep, "mallory"), InvalidNotebook, "a file of alice: not graded as mallory's work")
-		wantGrade(t, studentOf(t, rep, "carol"), Passed, "agrees")
-		wantGrade(t, studentOf(t, rep, "trent"), InvalidNotebook, "a file of carol")
+		wantGrade(t, studentOf(t, rep, "alice"), outcome.Passed, "agrees")
+		wantGrade(t, studentOf(t, rep, "mallory"), outcome.Invalid, "a file of alice: not graded as mallory's work")
+		wantGrade(t, studentOf(t, rep, "carol"), outcome.Passed, "agrees")
+		wantGrade(t, studentOf(t, rep, "trent"), outcome.Invalid, "a file of carol")
 		if g := studentOf(t, rep, "mallory").Grades[0]; g.Points != 0 {
 			t.Errorf("mallory earned %g points with alice's notebook", g.Points)
 		}
@@ -237,8 +237,8 @@ func TestUnsafeSubmissions(t *testing.T) {
 		}
 		rep, _ := gradeSafely(t, dir, cache)
 		// Which one is the original cannot be told: neither is graded, both are flagged.
-		wantGrade(t, studentOf(t, rep, "mallory"), InvalidNotebook, "the same file as")
-		wantGrade(t, studentOf(t, rep, "alice"), InvalidNotebook, "submitted by mallory (a hard link?)")
+		wantGrade(t, studentOf(t, rep, "mallory"), outcome.Invalid, "the same file as")
+		wantGrade(t, studentOf(t, rep, "alice"), outcome.Invalid, "submitted by mallory (a hard link?)")
 	})
 
 	t.Run("hidden_folders", func(t *testing.T) {
@@ -248,11 +248,11 @@ func TestUnsafeSubmissions(t *testing.T) {
 		writeFile(t, filepath.Join(dir, ".eve", nb), correct)
 		rep, _ := gradeSafely(t, dir, cache)
 		alice := studentOf(t, rep, "alice")
-		wantGrade(t, alice, Passed, "agrees")
+		wantGrade(t, alice, outcome.Passed, "agrees")
 		wantNote(t, alice, "W2D4_Tutorial1-checkpoint.ipynb is a Jupyter checkpoint")
 		eve := studentOf(t, rep, ".eve")
 		wantNote(t, eve, ".eve/W2D4_Tutorial1.ipynb is in the hidden folder .eve: not graded")
-		wantGrade(t, eve, NotSubmitted, "hidden folder .eve")
+		wantGrade(t, eve, outcome.NotSubmitted, "hidden folder .eve")
 		var tbl bytes.Buffer
 		rep.PrintTable(&tbl)
 		if !strings.Contains(tbl.String(), "hidden folder .eve") {
@@ -269,7 +269,7 @@ func TestUnsafeSubmissions(t *testing.T) {
 		rep, _ := gradeSafely(t, dir, cache)
 		for _, name := range []string{"bob", "dave"} {
 			s := studentOf(t, rep, name)
-			wantGrade(t, s, Passed, "agrees")
+			wantGrade(t, s, outcome.Passed, "agrees")
 			if g := s.Grades[0]; !strings.HasSuffix(g.File, name+"/"+nb) {
 				t.Errorf("%s: graded %s, want %s/%s", name, g.File, name, nb)
 			}
@@ -403,7 +403,7 @@ func hostileReport() (*Report, map[string]string) {
 		if k == "ansi" {
 			msg = huge
 		}
-		results = append(results, map[string]Grade{"W2D4.T1.E1": {Exercise: "W2D4.T1.E1", File: file, Cell: 10, Verdict: Crashed, Message: msg}})
+		results = append(results, map[string]Grade{"W2D4.T1.E1": {Exercise: "W2D4.T1.E1", File: file, Cell: 10, Verdict: outcome.Crashed, Message: msg}})
 	}
 	return &Report{Exercises: cols, Students: assemble(students, subs, results, cols)}, names
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os/exec"
+	"runtime"
 
 	"github.com/nma-go/nma-go/nma/grade/harness"
 )
@@ -24,7 +25,7 @@ func (r *runner) command(bin, scratch string, cfg *harness.Config, iso isolation
 }
 
 func (r *runner) probeSandbox(string) error {
-	return &noSandboxError{errors.New("nma grade's sandbox (bubblewrap, seccomp) needs Linux")}
+	return &noSandboxError{fmt.Errorf("grading needs Linux (bubblewrap sandbox); this is %s/%s", runtime.GOOS, runtime.GOARCH)}
 }
 
 // selfTest only checks that the program starts.

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/nma-go/nma-go/exercises/all"
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
 // requireSandbox skips a test where bubblewrap is missing (`make setup` installs it).
@@ -55,9 +56,9 @@ func openDir(t *testing.T, dir string) {
 // attack is a hostile submission and what it must not achieve.
 type attack struct {
 	name, decls, body string
-	markers           []string // must not appear in any message
-	want              Verdict  // "" : any verdict but Passed
-	msg               string   // part of the message
+	markers           []string        // must not appear in any message
+	want              outcome.Outcome // Unknown: any verdict but Passed
+	msg               string          // part of the message
 }
 
 // Hostile submissions against the sandbox: each F tries one escape and reports what it got
@@ -180,7 +181,7 @@ func allocate() int {
 			continue
 		}
 		t.Logf("%s: %s: %s", a.name, g.Verdict, g.Message)
-		if g.Verdict == Passed || a.want != "" && g.Verdict != a.want {
+		if g.Verdict == outcome.Passed || a.want != outcome.Unknown && g.Verdict != a.want {
 			t.Errorf("%s: verdict %s (%s)", a.name, g.Verdict, g.Message)
 		}
 		if a.msg != "" && !strings.Contains(g.Message, a.msg) {
@@ -267,8 +268,8 @@ func TestSandboxBuildBomb(t *testing.T) {
 	for _, s := range rep.Students {
 		g := s.Grades[0]
 		t.Logf("%s: %s: %s", s.Name, g.Verdict, g.Message)
-		if g.Verdict != CompileError {
-			t.Errorf("%s: %s (%s), want %s", s.Name, g.Verdict, g.Message, CompileError)
+		if g.Verdict != outcome.CompileError {
+			t.Errorf("%s: %s (%s), want %s", s.Name, g.Verdict, g.Message, outcome.CompileError)
 		}
 		if m := bombs[s.Name].msg; m != "" && !strings.Contains(g.Message, m) {
 			t.Errorf("%s: message %q lacks %q", s.Name, g.Message, m)
@@ -322,7 +323,7 @@ func TestNoSandboxRefuses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g := rep.Students[0].Grades[0]; g.Verdict != Passed {
+	if g := rep.Students[0].Grades[0]; g.Verdict != outcome.Passed {
 		t.Errorf("trusted input without a sandbox: %s (%s)", g.Verdict, g.Message)
 	}
 	if !strings.Contains(rep.Sandbox, "sandbox unavailable") || !strings.Contains(rep.Sandbox, "no sandbox") {

@@ -45,7 +45,6 @@ type item struct {
 	Init      bool     // a variable whose initialiser calls something (runs at program start)
 	Decl      ast.Decl
 	Fset      *token.FileSet
-	lineShift int
 }
 
 type importSpec struct {

@@ -21,8 +21,6 @@ func (i isolation) String() string {
 	return "no sandbox (not Linux, trusted input): time limit only"
 }
 
-func defaultIsolation() isolation { return isolation{sandbox: true} }
-
 func isolationFor(trusted bool) isolation { return isolation{sandbox: true, trusted: trusted} }
 
 func prepareScratch(string, isolation) error { return nil }

@@ -33,10 +33,10 @@ type twin struct {
 var twins = []twin{
 	// --- W2D1 (deep learning) ---
 
-	// The forward pass of nn.DeepNetReLU is the exercise: ReLU(InLayer) then OutLayer. Also
-	// reached through any interface with a Forward method that *nn.DeepNetReLU satisfies
-	// (nn.Module), which the checker rejects for this exercise.
-	{"W2D1.T1.E1", "nma/nn", "DeepNetReLU.Forward"},
+	// The forward pass of vision.DeepNetReLU is the exercise: ReLU(InLayer) then OutLayer.
+	// Also reached through any interface with a Forward method that *vision.DeepNetReLU
+	// satisfies (nn.Module), which the checker rejects for this exercise.
+	{"W2D1.T1.E1", "nma/vision", "DeepNetReLU.Forward"},
 	// nn.Train is the training loop the exercise asks for (SGD, ZeroGrad, Backward, Step).
 	{"W2D1.T1.E2", "nma/nn", "Train"},
 	// rsa.RDM is 1 − Z·Zᵀ/N with Z the row-wise z-scores, the exercise's formula.
@@ -49,9 +49,9 @@ var twins = []twin{
 	{"W2D1.T4.E3", "nma/nn", "Regularized"},
 	// nn.Penalty is the exercise's l2·Σw² + l1·Σ|w| in one call.
 	{"W2D1.T4.E3", "nma/nn", "Penalty"},
-	// nn.NewConvFC builds the whole encoding model the exercise assembles from
-	// nn.NewConvFCConv (allowed), nn.NewLinear and nn.InitNormal.
-	{"W2D1.T4.E4", "nma/nn", "NewConvFC"},
+	// vision.NewConvFC builds the whole encoding model the exercise assembles from
+	// vision.NewConvFCConv (allowed), nn.NewLinear and nn.InitNormal.
+	{"W2D1.T4.E4", "nma/vision", "NewConvFC"},
 
 	// --- W2D2 (linear systems) ---
 
@@ -59,8 +59,8 @@ var twins = []twin{
 	{"W2D2.T1.E1", "nma/linsys", "IntegrateExponential"},
 	// linsys.Linear returns the right-hand side ẋ = A·x, which System computes for a 2×2 A.
 	{"W2D2.T1.E2", "nma/linsys", "Linear"},
-	// linsys.Diff is np.diff, which is all InterSwitchIntervals computes.
-	{"W2D2.T2.E1", "nma/linsys", "Diff"},
+	// nma.Diff is np.diff, which is all InterSwitchIntervals computes.
+	{"W2D2.T2.E1", "nma", "Diff"},
 	// linsys.PropagateProbabilities is x[k+1] = A·x[k], the exercise's loop.
 	{"W2D2.T2.E2", "nma/linsys", "PropagateProbabilities"},
 	// linsys.RandomWalks simulates N Gaussian random walks drawn walk by walk, as asked.
@@ -78,10 +78,8 @@ var twins = []twin{
 	{"W2D3.T1.E1", "nma/neuron", "RunLIF"},
 	// neuron.ISICV returns the inter-spike intervals and their CV.
 	{"W2D3.T1.E2", "nma/neuron", "ISICV"},
-	// neuron.PearsonCC is the sample correlation coefficient MyCC computes.
-	{"W2D3.T2.E1", "nma/neuron", "PearsonCC"},
-	// rsa.Pearson is the same coefficient (np.corrcoef(a, b)[0, 1]).
-	{"W2D3.T2.E1", "nma/rsa", "Pearson"},
+	// nma.Pearson is the sample correlation coefficient MyCC computes (np.corrcoef(a, b)[0, 1]).
+	{"W2D3.T2.E1", "nma", "Pearson"},
 	// neuron.STDPKernel is the pair-based STDP window the exercise evaluates per Δt.
 	{"W2D3.T4.E1", "nma/neuron", "STDPKernel"},
 	// neuron.GenerateP computes the presynaptic traces P, the exercise's loop.
@@ -121,15 +119,4 @@ var twins = []twin{
 	{"W2D4.T3.E3", "nma/ratemodel", "DGdE"},
 	// ratemodel.JacobianWC's [0][0] element is the exercise's answer.
 	{"W2D4.T3.E3", "nma/ratemodel", "JacobianWC"},
-}
-
-// twinsOf lists the twins of an exercise.
-func twinsOf(id string) []twin {
-	var out []twin
-	for _, tw := range twins {
-		if tw.Exercise == id {
-			out = append(out, tw)
-		}
-	}
-	return out
 }

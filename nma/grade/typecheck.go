@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/nma-go/nma-go/nma/checkout"
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
 // The rules for graded code, checked on types (go/types) once the student's program has
@@ -42,7 +43,7 @@ import (
 //     the library function that already computes the answer (ratemodel.F for W2D4.T1.E1).
 //     Other exercises may use it. A method twin is also rejected when it is called through
 //     an interface the library's type satisfies (nn.Module's Forward for
-//     nn.DeepNetReLU.Forward).
+//     vision.DeepNetReLU.Forward).
 //  3. No raw memory. No expression whose type is or holds unsafe.Pointer (however it was
 //     obtained: with or without importing unsafe), none of reflect's raw-pointer API
 //     (NewAt, SliceAt, SliceHeader, StringHeader, Value.UnsafePointer, Value.Pointer,
@@ -64,16 +65,16 @@ import (
 // and line of the offending code, e.g. "cell 9, line 4: calls ratemodel.F, the course
 // library's version of the function this exercise asks you to write". When the grader
 // cannot type-check a program (export data missing, a type error the compiler did not
-// report) its exercises get GraderError rather than running unchecked.
+// report) its exercises get outcome.Error rather than running unchecked.
 
 // finding is one breach of the rules in a program's student.go.
 type finding struct {
-	pos      token.Position // adjusted by the //line directives: Filename "cell N"
-	msg      string         // what and why, without the position
-	exercise string         // a twin: only the tasks of this exercise break the rule
-	imp      string         // an import: the tasks that import this path
-	verdict  Verdict        // Rejected, or GraderError when the grader could not check the code
-	rank     int            // on one line, lower ranks come first (a named rule before a type)
+	pos      token.Position  // adjusted by the //line directives: Filename "cell N"
+	msg      string          // what and why, without the position
+	exercise string          // a twin: only the tasks of this exercise break the rule
+	imp      string          // an import: the tasks that import this path
+	verdict  outcome.Outcome // Rejected, or Error when the grader could not check the code
+	rank     int             // on one line, lower ranks come first (a named rule before a type)
 }
 
 func (f finding) String() string {
@@ -402,7 +403,7 @@ func namedOf(t types.Type) *types.Named {
 	return nil
 }
 
-// qualified is an object as a student would write it: ratemodel.F, nn.DeepNetReLU.Forward.
+// qualified is an object as a student would write it: ratemodel.F, vision.DeepNetReLU.Forward.
 func qualified(obj types.Object) string {
 	name := obj.Name()
 	if fn, ok := obj.(*types.Func); ok {
@@ -474,8 +475,8 @@ func (c *checkedFile) findings() []finding {
 	seen := map[string]bool{}
 	add := func(pos token.Pos, f finding) {
 		f.pos = c.fset.Position(pos)
-		if f.verdict == "" {
-			f.verdict = Rejected
+		if f.verdict == outcome.Unknown {
+			f.verdict = outcome.Rejected
 		}
 		k := fmt.Sprintf("%s:%d\x00%s\x00%s\x00%s", f.pos.Filename, f.pos.Line, f.msg, f.exercise, f.imp)
 		if !seen[k] {
@@ -501,7 +502,7 @@ func (c *checkedFile) findings() []finding {
 			add(e.Pos, finding{msg: "uses main, the grader's generated code: graded code may not call it"})
 			continue
 		}
-		add(e.Pos, finding{verdict: GraderError, rank: 2, msg: "the grader could not check this code: " + e.Msg})
+		add(e.Pos, finding{verdict: outcome.Error, rank: 2, msg: "the grader could not check this code: " + e.Msg})
 	}
 	for id, obj := range c.info.Uses {
 		verb := "uses"
@@ -613,7 +614,7 @@ func (c *checkedFile) interfaceFindings(fn *types.Func, verb string) []finding {
 		}
 		pkg, err := c.imp.Import(r.pkg)
 		if err != nil {
-			out = append(out, finding{verdict: GraderError, msg: fmt.Sprintf("the grader could not check the method %s: %v", fn.Name(), err)})
+			out = append(out, finding{verdict: outcome.Error, msg: fmt.Sprintf("the grader could not check the method %s: %v", fn.Name(), err)})
 			continue
 		}
 		tn, _ := pkg.Scope().Lookup(r.typ).(*types.TypeName)
@@ -805,7 +806,7 @@ func attribute(fs []finding, tasks []*task) map[*task]finding {
 			}
 			// A breach outranks the grader's trouble with some other part of the code.
 			switch {
-			case a.first.verdict == GraderError && f.verdict != GraderError:
+			case a.first.verdict == outcome.Error && f.verdict != outcome.Error:
 				a.first, a.n = f, 1
 			case f.verdict == a.first.verdict:
 				a.n++

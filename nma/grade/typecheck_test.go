@@ -73,7 +73,7 @@ func vetNotebook(t *testing.T, env *typeEnv, exs []exercise.Exercise, cells ...s
 	for _, tk := range a.tasks {
 		v := vetted{}
 		if tk.decided() {
-			v.pre = string(tk.Verdict) + ": " + tk.Message
+			v.pre = tk.Verdict.String() + ": " + tk.Message
 		}
 		out[tk.Ex.ID] = v
 		if len(tk.items) > 0 {
@@ -89,7 +89,7 @@ func vetNotebook(t *testing.T, env *typeEnv, exs []exercise.Exercise, cells ...s
 	}
 	for tk, f := range res {
 		v := out[tk.Ex.ID]
-		v.typed = string(f.verdict) + ": " + f.String()
+		v.typed = f.verdict.String() + ": " + f.String()
 		out[tk.Ex.ID] = v
 	}
 	return out
@@ -218,13 +218,13 @@ func F(x, a, theta float64) float64 {
 	}
 	return 0
 }`, typed: "cell 2, line 3: uses main, the grader's generated code", e2: "uses main"},
-		{name: "twin method", exs: exercisesByID(t, "W2D1.T1.E1"), id: "W2D1.T1.E1", cell: `func DeepNetReLUForward(net *nn.DeepNetReLU, r *nn.Tensor) *nn.Tensor {
+		{name: "twin method", exs: exercisesByID(t, "W2D1.T1.E1"), id: "W2D1.T1.E1", cell: `func DeepNetReLUForward(net *vision.DeepNetReLU, r *nn.Tensor) *nn.Tensor {
 	return net.Forward(r)
-}`, typed: "cell 2, line 2: calls nn.DeepNetReLU.Forward, the course library's version of the function this exercise asks you to write"},
-		{name: "twin method through an interface", exs: exercisesByID(t, "W2D1.T1.E1"), id: "W2D1.T1.E1", cell: `func DeepNetReLUForward(net *nn.DeepNetReLU, r *nn.Tensor) *nn.Tensor {
+}`, typed: "cell 2, line 2: calls vision.DeepNetReLU.Forward, the course library's version of the function this exercise asks you to write"},
+		{name: "twin method through an interface", exs: exercisesByID(t, "W2D1.T1.E1"), id: "W2D1.T1.E1", cell: `func DeepNetReLUForward(net *vision.DeepNetReLU, r *nn.Tensor) *nn.Tensor {
 	var m nn.Module = net
 	return m.Forward(r)
-}`, typed: "cell 2, line 3: calls Forward through nn.Module, which reaches nn.DeepNetReLU.Forward, the course library's version"},
+}`, typed: "cell 2, line 3: calls Forward through nn.Module, which reaches vision.DeepNetReLU.Forward, the course library's version"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -287,7 +287,7 @@ func FICurvesEI(x []float64, p ratemodel.WCParams) (fiExc, fiInh []float64) {
 	return fiExc, fiInh
 }`}},
 		{"the layers' own Forward", exercisesByID(t, "W2D1.T1.E1"), []string{`#EW2D1.T1.E1
-func DeepNetReLUForward(net *nn.DeepNetReLU, r *nn.Tensor) *nn.Tensor {
+func DeepNetReLUForward(net *vision.DeepNetReLU, r *nn.Tensor) *nn.Tensor {
 	h := nn.ReLU(net.InLayer.Forward(r))
 	return net.OutLayer.Forward(h)
 }`}},

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/nma-go/nma-go/exercises/all"
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
 // Forged verdicts (attack classes 1 and 2 of the red team): the graded program decides
@@ -16,7 +17,7 @@ import (
 // and the grader compares those with the solution's, which it computed itself.
 var forgedAnswers = []struct {
 	name, cell string
-	want       Verdict
+	want       outcome.Outcome
 	msg        string
 }{
 	// A transcript of the right shape claiming F = 0 everywhere, written straight to the
@@ -31,13 +32,13 @@ var forgedAnswers = []struct {
 	os.NewFile(3, "").Write(append([]byte("started\n"), append(line, '\n')...))
 	os.Exit(0)
 	return 0
-}`, Failed, "F(x=0.1, a=1.2, theta=2.8): expected 0.0"},
+}`, outcome.Failed, "F(x=0.1, a=1.2, theta=2.8): expected 0.0"},
 	// The old verdict format, a "passed" status on the pipe.
 	{"forged_status", `func F(x, a, theta float64) float64 {
 	os.NewFile(3, "").WriteString("started\n{\"exercise\":\"W2D4.T1.E1\",\"status\":\"passed\",\"cases\":416}\n")
 	os.Exit(0)
 	return 0
-}`, NoVerdict, "sent no transcript"},
+}`, outcome.NoVerdict, "sent no transcript"},
 	// The Recorder's own stop panic, captured from a probe the student runs, re-panicked
 	// inside F so that the probe seems to end normally after 0 comparisons.
 	{"recovered_stop", `var stopValue any
@@ -54,7 +55,7 @@ func F(x, a, theta float64) float64 {
 		}, nil, &want, 0)
 	}
 	panic(stopValue)
-}`, Failed, "not compared (the check ended after 0 of"},
+}`, outcome.Failed, "not compared (the check ended after 0 of"},
 }
 
 func TestForgedVerdicts(t *testing.T) {

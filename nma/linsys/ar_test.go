@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/nma-go/nma-go/nma"
 	"github.com/nma-go/nma-go/nma/rng"
 	"gonum.org/v1/gonum/mat"
 )
@@ -27,7 +28,7 @@ func TestResidualStdSeed2020(t *testing.T) {
 	for k := range res {
 		res[k] = x[k+1] - lamHat*x[k]
 	}
-	if s := Std(res); math.Abs(s-0.1919) > 5e-5 {
+	if s := nma.Std(res); math.Abs(s-0.1919) > 5e-5 {
 		t.Errorf("residual std %.5f, want 0.1919", s)
 	}
 }
@@ -176,11 +177,4 @@ func TestSignAndPrediction(t *testing.T) {
 	}
 	_, err = Char2Array("0102")
 	wantErr(t, "bad character", err, "position 3")
-}
-
-func TestHistogramLikeNumPy(t *testing.T) {
-	got := Histogram([]float64{-1, 0, 0.5, 1, 1.5, 2, 2, 3}, []float64{0, 1, 2})
-	if got[0] != 2 || got[1] != 4 {
-		t.Errorf("counts %v, want [2 4] (last bin closed, outside values dropped)", got)
-	}
 }

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/nma-go/nma-go/nma"
-	"github.com/nma-go/nma-go/nma/fig"
 	"github.com/nma-go/nma-go/nma/rng"
 )
 
@@ -23,29 +22,6 @@ func BenchmarkSolveIVP(b *testing.B) {
 	tEval := nma.Arange(0, 6, 0.1)
 	for b.Loop() {
 		if _, err := SolveIVP(f, 0, 6, []float64{-0.1, 0.2}, IVPOptions{TEval: tEval}); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// The four stream plots of Think! 4: streamlines only, and the whole figure rendered.
-func BenchmarkStreamlines(b *testing.B) {
-	for b.Loop() {
-		for _, A := range AOptions() {
-			if err := addStreamplot(fig.NewPlot("", "", ""), A); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-}
-
-func BenchmarkPlotStreamplotsPNG(b *testing.B) {
-	for b.Loop() {
-		f, err := PlotStreamplots(AOptions())
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := f.PNG(); err != nil {
 			b.Fatal(err)
 		}
 	}

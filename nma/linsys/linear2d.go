@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -135,4 +137,24 @@ func MatrixString(A mat.Matrix) string {
 		rows[i] = "[" + strings.Join(cols, ", ") + "]"
 	}
 	return "[" + strings.Join(rows, ", ") + "]"
+}
+
+// EigenTable lists each matrix with its eigenvalues and the kind of fixed point at the
+// origin (columns "A", "eigenvalues", "fixed point"), for nma/table.Show.
+func EigenTable(As []*mat.Dense) (dataframe.DataFrame, error) {
+	var names, eigs, kinds []string
+	for _, A := range As {
+		lam, _, err := Eig(A)
+		if err != nil {
+			return dataframe.DataFrame{}, err
+		}
+		names = append(names, MatrixString(A))
+		eigs = append(eigs, "["+FormatEigenvalues(lam, ", ")+"]")
+		kinds = append(kinds, Classify(lam))
+	}
+	return dataframe.New(
+		series.New(names, series.String, "A"),
+		series.New(eigs, series.String, "eigenvalues"),
+		series.New(kinds, series.String, "fixed point"),
+	), nil
 }

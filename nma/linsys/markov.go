@@ -52,18 +52,6 @@ func IonChannelOpening(c2o, o2c, T, dt float64, r *rng.RandomState) (t, x, switc
 	return t, x, switchTimes, nil
 }
 
-// Diff returns the differences of consecutive elements, x[i+1] − x[i] (np.diff).
-func Diff(x []float64) []float64 {
-	if len(x) < 2 {
-		return []float64{}
-	}
-	out := make([]float64, len(x)-1)
-	for i := range out {
-		out[i] = x[i+1] - x[i]
-	}
-	return out
-}
-
 // StateCounts counts the time steps a telegraph trace x spends closed (0) and open (1)
 // (np.unique(x, return_counts=True)).
 func StateCounts(x []float64) (closed, open int) {

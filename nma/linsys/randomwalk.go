@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/nma-go/nma-go/nma"
 	"github.com/nma-go/nma-go/nma/rng"
 )
 
@@ -64,7 +65,9 @@ func RandomWalks(N, T int, mu, sigma float64, r *rng.RandomState) ([][]float64, 
 }
 
 // MeanVar returns the mean and the variance (ddof = 0) across walks at every time step:
-// np.mean(sim, axis=0) and np.var(sim, axis=0).
+// np.mean(sim, axis=0) and np.var(sim, axis=0). The sums run walk by walk in order, as NumPy
+// reduces over the first axis of a C-ordered array (its pairwise summation, nma.Sum, applies
+// only along the contiguous last axis), so the results are NumPy's to the last bit.
 func MeanVar(sim [][]float64) (mean, variance []float64, err error) {
 	if len(sim) == 0 {
 		return nil, nil, errors.New("linsys.MeanVar: sim has no walks")
@@ -106,31 +109,6 @@ func ColumnAt(sim [][]float64, k int) []float64 {
 	}
 	return out
 }
-
-// Mean returns the arithmetic mean of x (NaN for an empty slice).
-func Mean(x []float64) float64 {
-	if len(x) == 0 {
-		return math.NaN()
-	}
-	var s float64
-	for _, v := range x {
-		s += v
-	}
-	return s / float64(len(x))
-}
-
-// Var returns the variance of x with ddof = 0 (np.var); Std is its square root (np.std).
-func Var(x []float64) float64 {
-	m := Mean(x)
-	var s float64
-	for _, v := range x {
-		s += (v - m) * (v - m)
-	}
-	return s / float64(len(x))
-}
-
-// Std returns the standard deviation of x with ddof = 0 (np.std).
-func Std(x []float64) float64 { return math.Sqrt(Var(x)) }
 
 // Decay returns T steps of the deterministic process x[k+1] = x∞ + λ(x[k] − x∞) from
 // x[0] = x0, whose solution is x[k] = x∞ + (x0 − x∞)·λ^k.
@@ -178,7 +156,8 @@ func DDM(T int, x0, xinfty, lam, sig float64, r *rng.RandomState) (t, x []float6
 
 // DDMEqVar simulates DDM and returns the variance of its last round(T/2) samples, an
 // estimate of the equilibrium variance (the course's ddm_eq_var; it assumes the process
-// has settled by then). Python's round (half to even) sets the window.
+// has settled by then). Python's round (half to even) sets the window; the variance is
+// nma.Var, summed pairwise as NumPy's x.var() is.
 func DDMEqVar(T int, x0, xinfty, lam, sig float64, r *rng.RandomState) (float64, error) {
 	_, x, err := DDM(T, x0, xinfty, lam, sig, r)
 	if err != nil {
@@ -188,7 +167,7 @@ func DDMEqVar(T int, x0, xinfty, lam, sig float64, r *rng.RandomState) (float64,
 	if n < 1 {
 		return 0, fmt.Errorf("linsys.DDMEqVar: T=%d leaves no samples in the second half", T)
 	}
-	return Var(x[len(x)-n:]), nil
+	return nma.Var(x[len(x)-n:]), nil
 }
 
 // EqVar is the equilibrium variance of the discrete OU process, σ²/(1 − λ²) for |λ| < 1.

@@ -31,7 +31,7 @@ func TestIonChannelOpeningSeed0(t *testing.T) {
 	if closed != 41945 || open != 8055 {
 		t.Errorf("closed %d, open %d steps; want 41945 and 8055", closed, open)
 	}
-	if m := Mean(Diff(sw)); math.Abs(m-29.2) > 0.05 {
+	if m := nma.Mean(nma.Diff(sw)); math.Abs(m-29.2) > 0.05 {
 		t.Errorf("mean inter-switch interval %.3f, want 29.2 (±0.05)", m)
 	}
 	if m := CumulativeMean(x)[len(x)-1]; math.Abs(m-0.1611) > 1e-12 {
@@ -66,13 +66,13 @@ func TestIonChannelOpeningStatistics(t *testing.T) {
 		d    []float64
 		want float64
 	}{{"closed", closedDur, 1 / 0.05}, {"open", openDur, 1 / 0.2}} {
-		m := Mean(c.d)
+		m := nma.Mean(c.d)
 		se := c.want / math.Sqrt(float64(len(c.d)))
 		if math.Abs(m-c.want) > 4*se+0.1 {
 			t.Errorf("mean %s dwell time %.3f ms, want %.3f ± %.3f", c.name, m, c.want, 4*se+0.1)
 		}
 	}
-	if f := Mean(x); math.Abs(f-0.2) > 0.01 {
+	if f := nma.Mean(x); math.Abs(f-0.2) > 0.01 {
 		t.Errorf("fraction open %.4f, want c2o/(c2o+o2c) = 0.2 (±0.01)", f)
 	}
 }
@@ -143,7 +143,7 @@ func TestRandomWalksSeed2020(t *testing.T) {
 		mu, sigma float64
 	}{{1000, 1.69, 31.98}, {2500, 2.08, 49.97}, {10000, 1.61, 104.32}} {
 		col := ColumnAt(sim, c.t-1)
-		if m, s := Mean(col), Std(col); math.Abs(m-c.mu) > 0.005 || math.Abs(s-c.sigma) > 0.005 {
+		if m, s := nma.Mean(col), nma.Std(col); math.Abs(m-c.mu) > 0.005 || math.Abs(s-c.sigma) > 0.005 {
 			t.Errorf("t=%d: μ=%.4f σ=%.4f, want %.2f and %.2f (±0.005)", c.t, m, s, c.mu, c.sigma)
 		}
 	}
@@ -237,7 +237,7 @@ func TestDDMSeed2020(t *testing.T) {
 	if math.Abs(x[499]-0.896) > 0.0005 {
 		t.Errorf("x[-1] = %.4f, want 0.896", x[499])
 	}
-	if m, v := Mean(x[250:]), Var(x[250:]); math.Abs(m-1.006) > 0.0005 || math.Abs(v-0.041) > 0.0005 {
+	if m, v := nma.Mean(x[250:]), nma.Var(x[250:]); math.Abs(m-1.006) > 0.0005 || math.Abs(v-0.041) > 0.0005 {
 		t.Errorf("second half: mean %.4f var %.4f, want 1.006 and 0.041", m, v)
 	}
 	lambdas := nma.Arange(0.05, 0.95, 0.01)

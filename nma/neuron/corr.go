@@ -68,9 +68,9 @@ func LIFOutputCC(p Pars, mu, sig, c, binSize float64, nTrials int, seed uint32) 
 			}
 			_, sp1 := runLIF(p, i1, nil)
 			_, sp2 := runLIF(p, i2, nil)
-			h1, _ := Histogram(sp1, edges)
-			h2, _ := Histogram(sp2, edges)
-			r12, _ := PearsonCC(every(h1, 20), every(h2, 20))
+			h1, _ := nma.Histogram(sp1, edges)
+			h2, _ := nma.Histogram(sp2, edges)
+			r12, _ := nma.Pearson(every(h1, 20), every(h2, 20))
 			res[k] = trial{r12: r12, rate: float64(len(sp1)) / p.T * 1000, sp1: sp1, sp2: sp2}
 		}()
 	}
@@ -84,7 +84,7 @@ func LIFOutputCC(p Pars, mu, sig, c, binSize float64, nTrials int, seed uint32) 
 		out.Trials[k] = t.r12
 		rates[k] = t.rate
 	}
-	out.R12, out.Rate = Mean(out.Trials), Mean(rates)
+	out.R12, out.Rate = nma.Mean(out.Trials), nma.Mean(rates)
 	out.Sp1, out.Sp2 = res[nTrials-1].sp1, res[nTrials-1].sp2
 	return out, nil
 }
@@ -114,7 +114,7 @@ func TransferCC(p Pars, mu, sig float64, cIn []float64, binSize float64, nTrials
 
 // SampleCC returns the sample correlation of the two inputs of CorrelateInput for each true
 // correlation in c (the course's example_plot_myCC, with T = 50000 ms, dt = 0.1 ms, μ = 20,
-// σ = 7.5), computed with cc (pass PearsonCC-like student code, or nil for PearsonCC).
+// σ = 7.5), computed with cc (pass student code, or nil for nma.Pearson).
 func SampleCC(c []float64, seed uint32, cc func(i, j []float64) float64) ([]float64, error) {
 	p := DefaultPars()
 	p.T, p.Dt = 50000, 0.1
@@ -128,7 +128,7 @@ func SampleCC(c []float64, seed uint32, cc func(i, j []float64) float64) ([]floa
 		if cc != nil {
 			out[k] = cc(i1, i2)
 		} else {
-			out[k], _ = PearsonCC(i1, i2)
+			out[k], _ = nma.Pearson(i1, i2)
 		}
 	}
 	return out, nil

@@ -144,11 +144,10 @@ func PoissonTrainsFrom(r *rng.RandomState, T, dt, rate float64, n int) ([][]floa
 }
 
 func checkPoisson(T, dt, rate float64, n int) (int, error) {
+	if err := checkGrid(T, dt); err != nil {
+		return 0, err
+	}
 	switch {
-	case !(dt > 0) || math.IsInf(dt, 0):
-		return 0, fmt.Errorf("neuron: Dt=%g must be positive", dt)
-	case !(T > 0) || math.IsInf(T, 0):
-		return 0, fmt.Errorf("neuron: T=%g must be positive", T)
 	case !(rate >= 0) || math.IsInf(rate, 0):
 		return 0, fmt.Errorf("neuron: rate=%g Hz must be a non-negative number", rate)
 	case n < 0:

@@ -2,8 +2,9 @@
 // leaky integrate-and-fire (LIF) neuron and its inputs (DC, Gaussian white noise, OU
 // current, Poisson spike trains), spike statistics (ISI, CV, Pearson correlation of binned
 // counts, F-I curves), the conductance-based LIF with static and short-term plastic
-// (Tsodyks–Markram) synapses, and pair-based spike-timing dependent plasticity (STDP),
-// together with the course's figures.
+// (Tsodyks–Markram) synapses, and pair-based spike-timing dependent plasticity (STDP). The
+// package computes only; the course's figures of these models are drawn by the companion
+// package neuronfig, so a program that only simulates links no plotting.
 //
 // Units follow the course: potentials in mV, times in ms, rates in Hz, conductances in nS
 // and currents in pA (in Tutorial 4 conductances are relative to the leak conductance).
@@ -90,23 +91,81 @@ func steps(T, dt float64) int {
 
 // Validate reports the first parameter that makes a LIF simulation meaningless.
 func (p Pars) Validate() error {
-	switch {
-	case !(p.Dt > 0) || math.IsInf(p.Dt, 0):
-		return fmt.Errorf("neuron: Dt=%g must be positive", p.Dt)
-	case !(p.T > 0) || math.IsInf(p.T, 0):
-		return fmt.Errorf("neuron: T=%g must be positive", p.T)
-	case p.T/p.Dt > 5e8:
-		return fmt.Errorf("neuron: T=%g with Dt=%g makes %g steps, more than 5e8", p.T, p.Dt, math.Ceil(p.T/p.Dt))
-	case !(p.TauM > 0):
-		return fmt.Errorf("neuron: TauM=%g must be positive", p.TauM)
-	case !(p.GL > 0):
+	if err := p.lif().validate(); err != nil {
+		return err
+	}
+	if !(p.GL > 0) {
 		return fmt.Errorf("neuron: GL=%g must be positive", p.GL)
-	case !(p.TRef >= 0):
-		return fmt.Errorf("neuron: TRef=%g must not be negative", p.TRef)
-	case math.IsNaN(p.VTh) || math.IsNaN(p.VReset) || math.IsNaN(p.VInit) || math.IsNaN(p.EL):
-		return fmt.Errorf("neuron: a potential is NaN (VTh=%g, VReset=%g, VInit=%g, EL=%g)", p.VTh, p.VReset, p.VInit, p.EL)
 	}
 	return nil
+}
+
+// lif returns the threshold, reset and refractory clamp of p with its time grid.
+func (p Pars) lif() lif {
+	return lif{T: p.T, dt: p.Dt, tauM: p.TauM, tRef: p.TRef, vTh: p.VTh, vReset: p.VReset, vInit: p.VInit, vLeak: p.EL}
+}
+
+// lif is what every LIF simulation of the package (RunLIF, RunLIFCond, RunLIFCondSTP,
+// RunLIFCondSTDP) shares: the time grid and membrane constants its parameters' Validate
+// checks, and the threshold, reset and refractory clamp of each step (fire), with the state
+// of that clamp during a run. Each simulation keeps its own Euler update of the potential.
+type lif struct {
+	T, dt, tauM, tRef         float64 // simulation length, time step, τ_m and τ_ref (ms)
+	vTh, vReset, vInit, vLeak float64 // threshold, reset, initial and leak potential (mV)
+
+	tr     float64   // refractory steps left
+	spikes []float64 // spike times so far (ms)
+}
+
+// validate reports the first of the shared parameters that makes a simulation meaningless.
+func (n lif) validate() error {
+	if err := checkGrid(n.T, n.dt); err != nil {
+		return err
+	}
+	switch {
+	case n.T/n.dt > 5e8:
+		return fmt.Errorf("neuron: T=%g with Dt=%g makes %g steps, more than 5e8", n.T, n.dt, math.Ceil(n.T/n.dt))
+	case !(n.tauM > 0):
+		return fmt.Errorf("neuron: TauM=%g must be positive", n.tauM)
+	case !(n.tRef >= 0):
+		return fmt.Errorf("neuron: TRef=%g must not be negative", n.tRef)
+	case math.IsNaN(n.vTh) || math.IsNaN(n.vReset) || math.IsNaN(n.vInit) || math.IsNaN(n.vLeak):
+		return fmt.Errorf("neuron: a potential is NaN (VTh=%g, VReset=%g, VInit=%g, leak=%g)", n.vTh, n.vReset, n.vInit, n.vLeak)
+	}
+	return nil
+}
+
+// checkGrid reports a time grid np.arange(0, T, dt) that cannot be simulated.
+func checkGrid(T, dt float64) error {
+	switch {
+	case !(dt > 0) || math.IsInf(dt, 0):
+		return fmt.Errorf("neuron: Dt=%g must be positive", dt)
+	case !(T > 0) || math.IsInf(T, 0):
+		return fmt.Errorf("neuron: T=%g must be positive", T)
+	}
+	return nil
+}
+
+// fire is the course's threshold, reset and refractory clamp at step it, applied to v[it]
+// before the Euler step from it to it+1:
+//
+//	if the refractory counter tr > 0:  v[it] = V_reset, tr = tr − 1
+//	else if v[it] ≥ V_th:              record it·dt, v[it] = V_reset, tr = τ_ref/dt
+//
+// It reports whether the neuron spiked at step it.
+func (n *lif) fire(v []float64, it int) bool {
+	if n.tr > 0 {
+		v[it] = n.vReset
+		n.tr = n.tr - 1
+		return false
+	}
+	if v[it] >= n.vTh {
+		n.spikes = append(n.spikes, float64(it)*n.dt)
+		v[it] = n.vReset
+		n.tr = n.tRef / n.dt
+		return true
+	}
+	return false
 }
 
 // InputCurrent returns the injected current of a simulation, one value per time step: iinj
@@ -177,23 +236,15 @@ func runLIF(p Pars, in, v []float64) ([]float64, []float64) {
 	if lt == 0 {
 		return v, nil
 	}
-	v[0] = p.VInit
-	var spikes []float64
-	tr := 0.0
+	n := p.lif()
+	v[0] = n.vInit
 	k := p.Dt / p.TauM
 	for it := 0; it < lt-1; it++ {
-		if tr > 0 {
-			v[it] = p.VReset
-			tr = tr - 1
-		} else if v[it] >= p.VTh {
-			spikes = append(spikes, float64(it)*p.Dt)
-			v[it] = p.VReset
-			tr = p.TRef / p.Dt
-		}
+		n.fire(v, it)
 		dv := float64((-(v[it] - p.EL) + in[it]/p.GL) * k)
 		v[it+1] = v[it] + dv
 	}
-	return v, spikes
+	return v, n.spikes
 }
 
 // countLIF runs the LIF neuron on in and returns only the number of spikes (no allocation

@@ -141,8 +141,8 @@ func TestCVExerciseSeed2020(t *testing.T) {
 		}
 		_, sp, _ := RunLIF(p, in, false)
 		isi, cv := ISICV(sp)
-		if len(sp) != c.count || !near(cv, c.cv, 5e-6) || !near(Mean(isi), c.isiAvg, 5e-3) {
-			t.Errorf("σ = %g: %d spikes, CV %.6f, mean ISI %.4f; want %d, %.5f (±5e-6), %.2f", c.sig, len(sp), cv, Mean(isi), c.count, c.cv, c.isiAvg)
+		if len(sp) != c.count || !near(cv, c.cv, 5e-6) || !near(nma.Mean(isi), c.isiAvg, 5e-3) {
+			t.Errorf("σ = %g: %d spikes, CV %.6f, mean ISI %.4f; want %d, %.5f (±5e-6), %.2f", c.sig, len(sp), cv, nma.Mean(isi), c.count, c.cv, c.isiAvg)
 		}
 	}
 }
@@ -185,12 +185,12 @@ func TestGWNScalingAndSeed(t *testing.T) {
 	}
 	p.T = 10000
 	x, _ := GWN(p, 5, 1, 7)
-	m, s := Mean(x), Std(x)
+	m, s := nma.Mean(x), nma.Std(x)
 	if !near(m, 5, 5*100/math.Sqrt(1e5)) || !near(s, 100, 1) {
 		t.Errorf("GWN(μ=5, σ=1): mean %.3f, std %.3f; want 5 ± 1.6 and 100 ± 1 (σ/sqrt(dt in s))", m, s)
 	}
 	y, _ := GWNTau(rng.New(7), p, 2)
-	if s := Std(y); !near(s, 2*math.Sqrt(100), 0.1) {
+	if s := nma.Std(y); !near(s, 2*math.Sqrt(100), 0.1) {
 		t.Errorf("GWNTau(σ=2): std %.3f, want σ·sqrt(τ_m/dt) = 20 ± 0.1", s)
 	}
 }
@@ -214,11 +214,11 @@ func TestOU(t *testing.T) {
 	p.T = 200000
 	y, _ := OU(p, 5, 2, 10, 11)
 	y = y[10000:]
-	if m, s := Mean(y), Std(y); !near(m, 5, 0.1) || !near(s, 2/math.Sqrt(1-0.005), 0.05) {
+	if m, s := nma.Mean(y), nma.Std(y); !near(m, 5, 0.1) || !near(s, 2/math.Sqrt(1-0.005), 0.05) {
 		t.Errorf("OU mean %.3f std %.3f, want 5 ± 0.1 and 2.005 ± 0.05", m, s)
 	}
 	lag := 100 // 10 ms = τ
-	c, _ := PearsonCC(y[:len(y)-lag], y[lag:])
+	c, _ := nma.Pearson(y[:len(y)-lag], y[lag:])
 	if !near(c, math.Exp(-1), 0.03) {
 		t.Errorf("OU autocorrelation at lag τ = %.3f, want e^-1 = 0.368 ± 0.03", c)
 	}
@@ -252,7 +252,7 @@ func TestCorrPoissonSeed2020(t *testing.T) {
 	p := DefaultPars()
 	p.T = 10000
 	mother, _ := PoissonTrains(p, 20/0.2, 1, 2020)
-	if n := Sum(mother[0]); n != 1011 {
+	if n := nma.Sum(mother[0]); n != 1011 {
 		t.Errorf("mother train has %g spikes, want 1011", n)
 	}
 	sp1, sp2, err := CorrPoisson(p, 20, 0.2, 2020)
@@ -274,74 +274,15 @@ func TestCorrPoissonSeed2020(t *testing.T) {
 	r := make([]float64, 100)
 	for i := range r {
 		a, b, _ := CorrPoisson(p, 20, 0.2, uint32(2020+i))
-		h1, _ := Histogram(a, bins)
-		h2, _ := Histogram(b, bins)
-		r[i], _ = PearsonCC(h1, h2)
+		h1, _ := nma.Histogram(a, bins)
+		h2, _ := nma.Histogram(b, bins)
+		r[i], _ = nma.Pearson(h1, h2)
 	}
-	if m := Mean(r); !near(m, 0.1971, 5e-5) {
+	if m := nma.Mean(r); !near(m, 0.1971, 5e-5) {
 		t.Errorf("mean correlation %.5f, want 0.197 (0.19710)", m)
 	}
 	if _, _, err := CorrPoisson(p, 20, 0, 1); err == nil || !strings.Contains(err.Error(), "c=0") {
 		t.Errorf("c = 0: error %v, want one naming c=0", err)
-	}
-}
-
-func TestPearsonCC(t *testing.T) {
-	x := []float64{1, 2, 3, 4, 5}
-	for _, c := range []struct {
-		y    []float64
-		want float64
-	}{
-		{[]float64{2, 4, 6, 8, 10}, 1},
-		{[]float64{5, 4, 3, 2, 1}, -1},
-		{[]float64{1, 3, 2, 5, 4}, 0.8}, // cov 8, var 10 and 10
-		{[]float64{2, 1, 2, 1, 2}, 0},
-	} {
-		got, err := PearsonCC(x, c.y)
-		if err != nil || !near(got, c.want, 1e-12) {
-			t.Errorf("PearsonCC(%v, %v) = %v, %v; want %v", x, c.y, got, err, c.want)
-		}
-	}
-	if got, _ := PearsonCC(x, []float64{3, 3, 3, 3, 3}); !math.IsNaN(got) {
-		t.Errorf("constant series: %v, want NaN", got)
-	}
-	if _, err := PearsonCC(x, x[:3]); err == nil {
-		t.Error("lengths 5 and 3: no error")
-	}
-}
-
-func TestSumIsNumPyPairwise(t *testing.T) {
-	// Ten times 0.1: np.sum gives 1.0 (eight partial sums, then the rest), a plain loop
-	// 0.9999999999999999.
-	x := nma.Full(10, 0.1)
-	naive := 0.0
-	for _, v := range x {
-		naive += v
-	}
-	if got := Sum(x); got != 1 || naive == 1 {
-		t.Errorf("Sum = %.17g (plain loop %.17g), want NumPy's 1", got, naive)
-	}
-	if got := Sum([]float64{1, 2, 3}); got != 6 {
-		t.Errorf("Sum small = %v", got)
-	}
-	// Above 128 values the array is split in halves rounded to a multiple of 8.
-	y := make([]float64, 300)
-	for i := range y {
-		y[i] = 1 / float64(i+1)
-	}
-	if got, want := Sum(y), pairwise(y[:144])+pairwise(y[144:]); got != want {
-		t.Errorf("Sum(300) = %v, want the 144/156 split %v", got, want)
-	}
-}
-
-func TestHistogramNumPySemantics(t *testing.T) {
-	edges := []float64{0, 1, 2, 3}
-	got, err := Histogram([]float64{-1, 0, 0.5, 1, 2.999, 3, 3.1, math.NaN()}, edges)
-	if err != nil || !slices.Equal(got, []float64{2, 1, 2}) {
-		t.Errorf("Histogram = %v, %v; want [2 1 2] (last bin closed)", got, err)
-	}
-	if _, err := Histogram(nil, []float64{0, 2, 1}); err == nil || !strings.Contains(err.Error(), "edges[2]=1") {
-		t.Errorf("decreasing edges: error %v", err)
 	}
 }
 

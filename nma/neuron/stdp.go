@@ -64,27 +64,25 @@ func (p STDPPars) PoissonTrains(rate float64, n int, seed uint32) ([][]float64, 
 
 // Validate reports the first parameter that makes a simulation meaningless.
 func (p STDPPars) Validate() error {
+	if err := p.lif().validate(); err != nil {
+		return err
+	}
 	switch {
-	case !(p.Dt > 0) || math.IsInf(p.Dt, 0):
-		return fmt.Errorf("neuron: Dt=%g must be positive", p.Dt)
-	case !(p.T > 0) || math.IsInf(p.T, 0):
-		return fmt.Errorf("neuron: T=%g must be positive", p.T)
-	case p.T/p.Dt > 5e8:
-		return fmt.Errorf("neuron: T=%g with Dt=%g makes too many steps", p.T, p.Dt)
-	case !(p.TauM > 0):
-		return fmt.Errorf("neuron: TauM=%g must be positive", p.TauM)
 	case !(p.TauSTDP > 0):
 		return fmt.Errorf("neuron: TauSTDP=%g must be positive", p.TauSTDP)
 	case !(p.TauSynE > 0):
 		return fmt.Errorf("neuron: TauSynE=%g must be positive", p.TauSynE)
-	case !(p.TRef >= 0):
-		return fmt.Errorf("neuron: TRef=%g must not be negative", p.TRef)
 	case !(p.GEBar >= 0):
 		return fmt.Errorf("neuron: GEBar=%g must not be negative", p.GEBar)
 	case math.IsNaN(p.APlus) || math.IsNaN(p.AMinus):
 		return fmt.Errorf("neuron: APlus=%g and AMinus=%g must be numbers", p.APlus, p.AMinus)
 	}
 	return nil
+}
+
+// lif returns the threshold, reset and refractory clamp of p with its time grid.
+func (p STDPPars) lif() lif {
+	return lif{T: p.T, dt: p.Dt, tauM: p.TauM, tRef: p.TRef, vTh: p.VTh, vReset: p.VReset, vInit: p.VInit, vLeak: p.VL}
 }
 
 // STDPKernel is the pair-based STDP window: the weight change for one pair of spikes with
@@ -254,8 +252,8 @@ func runSTDP(p STDPPars, ev *events, opt stdpOptions) (STDPRun, error) {
 	x := make([]float64, n)   // ḡ[:, it]·pre[:, it], summed like NumPy
 	act := make([]float64, n) // pre[:, it+1] as 0/1
 	v, M, gE := run.V, run.M, run.GE
-	v[0] = p.VInit
-	tr := 0.0
+	nrn := p.lif()
+	v[0] = nrn.vInit
 	kP := -(p.Dt / p.TauSTDP)
 	kM := p.Dt / p.TauSTDP
 	kS := p.Dt / p.TauSynE
@@ -271,12 +269,7 @@ func runSTDP(p STDPPars, ev *events, opt stdpOptions) (STDPRun, error) {
 		}
 	}
 	for it := 0; it < lt-1; it++ {
-		if tr > 0 {
-			v[it] = p.VReset
-			tr = tr - 1
-		} else if v[it] >= p.VTh {
-			run.Spikes = append(run.Spikes, float64(it)*p.Dt)
-			v[it] = p.VReset
+		if nrn.fire(v, it) {
 			M[it] = M[it] - p.AMinus
 			for i := range g {
 				g[i] = g[i] + float64(P[i]*gmax)
@@ -284,7 +277,6 @@ func runSTDP(p STDPPars, ev *events, opt stdpOptions) (STDPRun, error) {
 					g[i] = gmax
 				}
 			}
-			tr = p.TRef / p.Dt
 		}
 		record(it)
 		if opt.recordP {
@@ -309,7 +301,7 @@ func runSTDP(p STDPPars, ev *events, opt stdpOptions) (STDPRun, error) {
 		for _, i := range now {
 			x[i] = g[i]
 		}
-		gE[it+1] = gE[it] - float64(kS*gE[it]) + Sum(x)
+		gE[it+1] = gE[it] - float64(kS*gE[it]) + nma.Sum(x)
 		for _, i := range now {
 			x[i] = 0
 			g[i] = g[i] + float64(M[it]*gmax)
@@ -326,6 +318,7 @@ func runSTDP(p STDPPars, ev *events, opt stdpOptions) (STDPRun, error) {
 			run.P[i][lt-1] = P[i]
 		}
 	}
+	run.Spikes = nrn.spikes
 	return run, nil
 }
 

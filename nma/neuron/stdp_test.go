@@ -52,7 +52,7 @@ func TestGenerateP(t *testing.T) {
 	var counts []float64
 	mx := 0.0
 	for i := range pre {
-		counts = append(counts, Sum(pre[i]))
+		counts = append(counts, nma.Sum(pre[i]))
 		mx = max(mx, slices.Max(P[i]))
 	}
 	if !slices.Equal(counts, []float64{1, 2, 1, 0, 4}) || !near(mx, 0.0207, 5e-5) {
@@ -74,7 +74,7 @@ func TestRunLIFCondSTDPExercise2(t *testing.T) {
 	pre, _ := PoissonTrains(pp, 10, 300, 2020)
 	nPre := 0.0
 	for _, row := range pre {
-		nPre += Sum(row)
+		nPre += nma.Sum(row)
 	}
 	run, err := RunLIFCondSTDP(ps, pre)
 	if err != nil {
@@ -93,9 +93,9 @@ func TestRunLIFCondSTDPExercise2(t *testing.T) {
 			weak++
 		}
 	}
-	if nPre != 616 || !slices.Equal(run.Spikes, []float64{25, 43, 68, 90, 116, 171, 194}) || !near(Mean(final), 0.02392, 5e-6) || weak != 147 {
+	if nPre != 616 || !slices.Equal(run.Spikes, []float64{25, 43, 68, 90, 116, 171, 194}) || !near(nma.Mean(final), 0.02392, 5e-6) || weak != 147 {
 		t.Errorf("%g presynaptic spikes, post spikes %v, mean ḡ %.6f, %d weakened; want 616, [25 43 68 90 116 171 194], 0.02392, 147",
-			nPre, run.Spikes, Mean(final), weak)
+			nPre, run.Spikes, nma.Mean(final), weak)
 	}
 	P, _ := GenerateP(ps, pre)
 	for i := range P {
@@ -136,7 +136,7 @@ func TestExampleLIFSTDP(t *testing.T) {
 				hi++
 			}
 		}
-		if m := Mean(w); !near(m, 0.60, 0.01) {
+		if m := nma.Mean(w); !near(m, 0.60, 0.01) {
 			t.Errorf("t = %g s: mean ḡ/ḡ_max %.4f, want 0.60 ± 0.01", 120*s, m)
 		}
 		if s == 1 && !near(float64(hi)/300, 0.06, 0.01) {
@@ -171,10 +171,10 @@ func TestExampleLIFSTDPCorrInput(t *testing.T) {
 				low++
 			}
 		}
-		if m := Mean(w[:50]); m < 0.995 {
+		if m := nma.Mean(w[:50]); m < 0.995 {
 			t.Errorf("t = %g s: correlated mean %.4f, want ≈ 1", 120*c.s, m)
 		}
-		if m, f := Mean(w[50:]), float64(low)/250; !near(m, c.mean, 0.01) || !near(f, c.low, 0.01) {
+		if m, f := nma.Mean(w[50:]), float64(low)/250; !near(m, c.mean, 0.01) || !near(f, c.low, 0.01) {
 			t.Errorf("t = %g s: uncorrelated mean %.4f, fraction < 0.1 %.4f; want %.2f, %.2f (±0.01)", 120*c.s, m, f, c.mean, c.low)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/nma-go/nma-go/nma"
 	"github.com/nma-go/nma-go/nma/rng"
 )
 
@@ -51,6 +52,26 @@ func (p Pars) validateSyn() error {
 	return nil
 }
 
+// condInput checks the input of a conductance-based run — the parameters (validateSyn), the
+// injected current (InputCurrent, no pulse) and one value per time step in every excitatory
+// and inhibitory train — and returns the current, one value per step.
+func (p Pars) condInput(iinj []float64, preEx, preIn [][]float64) ([]float64, error) {
+	if err := p.validateSyn(); err != nil {
+		return nil, err
+	}
+	in, err := InputCurrent(p, iinj, false)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkTrains("excitatory", preEx, len(in)); err != nil {
+		return nil, err
+	}
+	if err := checkTrains("inhibitory", preIn, len(in)); err != nil {
+		return nil, err
+	}
+	return in, nil
+}
+
 // RunLIFCond simulates the conductance-based LIF neuron of Tutorial 3 (run_LIF_cond),
 //
 //	τ_m dV/dt = −(V − E_L) − (g_E/g_L)(V − E_E) − (g_I/g_L)(V − E_I) + I_inj/g_L,
@@ -62,20 +83,11 @@ func (p Pars) validateSyn() error {
 // updated with the new conductances g[k+1]; threshold, reset and refractoriness are as in
 // RunLIF. Set p.VTh very high (1e3) to get the free membrane potential.
 func RunLIFCond(p Pars, iinj []float64, preEx, preIn [][]float64) (CondRun, error) {
-	if err := p.validateSyn(); err != nil {
-		return CondRun{}, err
-	}
-	lt := p.Lt()
-	in, err := InputCurrent(p, iinj, false)
+	in, err := p.condInput(iinj, preEx, preIn)
 	if err != nil {
 		return CondRun{}, err
 	}
-	if err := checkTrains("excitatory", preEx, lt); err != nil {
-		return CondRun{}, err
-	}
-	if err := checkTrains("inhibitory", preIn, lt); err != nil {
-		return CondRun{}, err
-	}
+	lt := len(in)
 	gE := expSyn(sumTrains(preEx, lt), p.GEBar, p.TauSynE, p.Dt)
 	gI := expSyn(sumTrains(preIn, lt), p.GIBar, p.TauSynI, p.Dt)
 	v, sp := condLIF(p, in, gE, gI)
@@ -100,24 +112,16 @@ func condLIF(p Pars, in, gE, gI []float64) ([]float64, []float64) {
 	if lt == 0 {
 		return v, nil
 	}
-	v[0] = p.VInit
-	var spikes []float64
-	tr := 0.0
+	n := p.lif()
+	v[0] = n.vInit
 	k := p.Dt / p.TauM
 	for it := 0; it < lt-1; it++ {
-		if tr > 0 {
-			v[it] = p.VReset
-			tr = tr - 1
-		} else if v[it] >= p.VTh {
-			spikes = append(spikes, float64(it)*p.Dt)
-			v[it] = p.VReset
-			tr = p.TRef / p.Dt
-		}
+		n.fire(v, it)
 		a := -(v[it] - p.EL) - float64(gE[it+1]/p.GL*(v[it]-p.VE))
 		a = a - float64(gI[it+1]/p.GL*(v[it]-p.VI)) + in[it]/p.GL
 		v[it+1] = v[it] + float64(k*a)
 	}
-	return v, spikes
+	return v, n.spikes
 }
 
 // DynamicSyn integrates the Tsodyks–Markram short-term plasticity model of one synapse
@@ -280,7 +284,7 @@ func SimulateEI(p Pars, excRate, inhRate float64, nE, nI int, seed uint32) (EIRu
 		return EIRun{}, err
 	}
 	out := EIRun{P: p, FMP: fmp.V, V: run.V, Spikes: run.Spikes, GE: run.GE, GI: run.GI,
-		Rate: 1e3 * float64(len(run.Spikes)) / p.T, MeanFMP: Mean(fmp.V), StdFMP: Std(fmp.V)}
+		Rate: 1e3 * float64(len(run.Spikes)) / p.T, MeanFMP: nma.Mean(fmp.V), StdFMP: nma.Std(fmp.V)}
 	if len(run.Spikes) > 3 {
 		_, out.CV = ISICV(run.Spikes)
 	}
@@ -300,20 +304,11 @@ type STPRun struct {
 // ones), and the neuron sees the summed conductances. (The course's function also returns
 // the u and R traces, listing R_I twice by mistake; only the totals are needed here.)
 func RunLIFCondSTP(p Pars, iinj []float64, preEx, preIn [][]float64) (STPRun, error) {
-	if err := p.validateSyn(); err != nil {
-		return STPRun{}, err
-	}
-	lt := p.Lt()
-	in, err := InputCurrent(p, iinj, false)
+	in, err := p.condInput(iinj, preEx, preIn)
 	if err != nil {
 		return STPRun{}, err
 	}
-	if err := checkTrains("excitatory", preEx, lt); err != nil {
-		return STPRun{}, err
-	}
-	if err := checkTrains("inhibitory", preIn, lt); err != nil {
-		return STPRun{}, err
-	}
+	lt := len(in)
 	total := func(trains [][]float64, gBar, tauSyn, U0, tauD, tauF float64) ([]float64, error) {
 		tot := make([]float64, lt)
 		if len(trains) == 0 {

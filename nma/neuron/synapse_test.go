@@ -66,7 +66,7 @@ func TestFreeMembranePotentialExercise(t *testing.T) {
 		if len(fmp.Spikes) != 0 {
 			t.Errorf("seed %d: the free membrane potential spiked", seed)
 		}
-		m := Mean(fmp.V)
+		m := nma.Mean(fmp.V)
 		_, cv := ISICV(run.Spikes)
 		if !(m > -60 && m < -56) || len(run.Spikes) < 10 || len(run.Spikes) > 45 || !(cv > 0.5) {
 			t.Errorf("seed %d: mean FMP %.2f mV, %d spikes, CV %.2f; want −58 ± 2, 10–45, > 0.5", seed, m, len(run.Spikes), cv)
@@ -144,8 +144,8 @@ func TestIllusSTDRegularTrain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if run.P.T != 500 || run.ISINum != 500 || Sum(run.Pre) != 10 {
-		t.Errorf("20 Hz: T %g, isi_num %d, %g spikes; want 500 ms, 500 steps, 10", run.P.T, run.ISINum, Sum(run.Pre))
+	if run.P.T != 500 || run.ISINum != 500 || nma.Sum(run.Pre) != 10 {
+		t.Errorf("20 Hz: T %g, isi_num %d, %g spikes; want 500 ms, 500 steps, 10", run.P.T, run.ISINum, nma.Sum(run.Pre))
 	}
 	if run.R[0] != 1 || run.U[0] != 0 || run.G[run.ISINum-1] != 0 {
 		t.Error("the spike at step 0 must have no effect (the course reads pre[k+1])")
@@ -206,8 +206,8 @@ func TestRunLIFCondSTPReducesToStatic(t *testing.T) {
 	exP, _ := PoissonTrainsFrom(r, p.T, p.Dt, 15, 80)
 	dep, _ := RunLIFCondSTP(p, nil, exP, nil)
 	st, _ := RunLIFCond(p, nil, exP, nil)
-	if !(Mean(dep.GE) < 0.6*Mean(st.GE)) {
-		t.Errorf("mean gE with depression %.3f, static %.3f; want well below", Mean(dep.GE), Mean(st.GE))
+	if !(nma.Mean(dep.GE) < 0.6*nma.Mean(st.GE)) {
+		t.Errorf("mean gE with depression %.3f, static %.3f; want well below", nma.Mean(dep.GE), nma.Mean(st.GE))
 	}
 }
 

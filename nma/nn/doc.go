@@ -1,5 +1,6 @@
 // Package nn is a small deep-learning library on gonum for W2D1, with the names a PyTorch
-// user knows:
+// user knows. It is the framework only; the course's networks, stimuli and trained models
+// are in nma/vision, their figures in nma/vision/visionfig.
 //
 //   - Tensor: an n-dimensional float64 array (row-major) with automatic differentiation:
 //     operations on tensors that need gradients record how to pass a gradient back, and
@@ -12,9 +13,7 @@
 //     RegularizedMSELoss).
 //   - Optimisation: SGD with momentum, and Train, a full-batch or minibatch training loop
 //     that prints its progress and returns the loss curves (History).
-//   - The course's networks (DeepNet, DeepNetReLU, DeepNetSoftmax, ConvolutionalLayer, CNN,
-//     FC, ConvPoolFC, ConvFC), its stimuli (Grating, Filters) and figures, and Cache, which
-//     keeps a trained model on disk between notebook cells (GoNB's cache package).
+//   - Saving: StateDict, GetStateDict and LoadStateDict (model.state_dict()), gob-encodable.
 //
 // Design choices:
 //

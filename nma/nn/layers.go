@@ -32,6 +32,12 @@ func NewLinear(inFeatures, outFeatures int, g *Generator) *Linear {
 // Parameters returns the weight and the bias.
 func (l *Linear) Parameters() []*Tensor { return []*Tensor{l.Weight, l.Bias} }
 
+// InitNormal fills t with Gaussian values of the given mean and standard deviation drawn
+// from g (nn.init.normal_), e.g. to start a layer's weights small.
+func InitNormal(t *Tensor, mean, std float64, g *Generator) {
+	copy(t.Data, g.Normal(mean, std, len(t.Data)))
+}
+
 func general(rows, cols int, data []float64) blas64.General {
 	return blas64.General{Rows: rows, Cols: cols, Stride: cols, Data: data}
 }

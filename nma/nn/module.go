@@ -128,8 +128,8 @@ func (g *Generator) Randperm(n int) []int {
 }
 
 // StateDict holds a module's parameter values in the order of Parameters(), with their
-// shapes; it is what a trained model is saved as (gob-encodable, so GoNB's cache can keep
-// it across cells).
+// shapes; it is what a trained model is saved as (gob-encodable, so that a disk cache such
+// as vision.Cache can keep it across notebook cells).
 type StateDict struct {
 	Shapes [][]int
 	Values [][]float64

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/gob"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -93,7 +91,6 @@ func TestBadInputPanicsWithShapes(t *testing.T) {
 		{"fromdata", func() { FromData([]float64{1, 2, 3}, 2, 2) }, "needs 4 values"},
 		{"backward non-scalar", func() { Zeros(2).Backward() }, "one-element"},
 		{"nil generator", func() { NewLinear(2, 2, nil) }, "nn.ManualSeed"},
-		{"filters", func() { NewConvolutionalLayer(1, 6, 7, Filters(6, 5, true), ManualSeed(0)) }, "do not fit"},
 	}
 	for _, c := range cases {
 		func() {
@@ -131,15 +128,21 @@ func TestTrainValidatesOptions(t *testing.T) {
 	}
 }
 
+// regressionData draws 100 inputs x (100 × 2) from g and their targets y = 2x₁ − 3x₂ + 0.5.
+func regressionData(g *Generator) (x, y *Tensor) {
+	x = FromData(g.Normal(0, 1, 200), 100, 2)
+	y = Zeros(100, 1)
+	for i := 0; i < 100; i++ {
+		y.Data[i] = 2*x.Data[2*i] - 3*x.Data[2*i+1] + 0.5
+	}
+	return x, y
+}
+
 // Full-batch gradient descent on a linear regression converges to the least-squares fit,
 // and the loss never increases for a small enough step.
 func TestTrainFitsLinearRegression(t *testing.T) {
 	g := ManualSeed(3)
-	x := FromData(g.Normal(0, 1, 200), 100, 2)
-	y := Zeros(100, 1)
-	for i := 0; i < 100; i++ {
-		y.Data[i] = 2*x.Data[2*i] - 3*x.Data[2*i+1] + 0.5
-	}
+	x, y := regressionData(g)
 	net := NewLinear(2, 1, g)
 	var log bytes.Buffer
 	h, err := Train(net, MSELoss(), x, y, TrainOptions{Epochs: 300, LearningRate: 0.1, Log: &log})
@@ -182,83 +185,76 @@ func TestSGDMomentumUpdate(t *testing.T) {
 	}
 }
 
-// Minibatch training of the T3 CNN on a small set of gratings learns the left/right task.
-func TestCNNLearnsTilt(t *testing.T) {
+// Minibatch training (a new random order each epoch) also fits the linear regression, prints
+// one line per logged epoch and a last line, and records a loss per step.
+func TestTrainMinibatches(t *testing.T) {
 	g := ManualSeed(12)
-	oris := g.Uniform(-90, 90, 200)
-	var lab []float64
-	for _, o := range oris {
-		lab = append(lab, map[bool]float64{true: 1, false: 0}[o > 0])
-	}
-	x := Stack(func() []*Tensor {
-		var ts []*Tensor
-		for _, o := range oris {
-			ts = append(ts, Grating(o, ZeroOne()))
-		}
-		return ts
-	}())
-	net := NewCNN(48, 64, g)
-	if n := CountParameters(net); n != 300+2890+11 {
-		t.Errorf("CNN has %d parameters, want 3201 (conv 300, fc 2890, out 11)", n)
-	}
-	h, err := Train(net, BCELoss(), x, Column(lab), TrainOptions{Epochs: 20, LearningRate: 5e-4, Momentum: 0.99, BatchSize: 20, Shuffle: g, LogEvery: -1})
+	x, y := regressionData(g)
+	net := NewLinear(2, 1, g)
+	var log bytes.Buffer
+	h, err := Train(net, MSELoss(), x, y, TrainOptions{Epochs: 40, LearningRate: 0.05, Momentum: 0.5, BatchSize: 30, Shuffle: g, LogEvery: 10, Log: &log})
 	if err != nil {
 		t.Fatal(err)
 	}
-	first, last := h.TrainLoss[0], h.TrainLoss[len(h.TrainLoss)-1]
-	if !(last < 0.3*first) {
-		t.Errorf("BCE went from %g to %g; want a drop to below 30%%", first, last)
+	if len(h.TrainLoss) != 40 || len(h.StepLoss) != 40*4 {
+		t.Errorf("%d epoch losses and %d step losses, want 40 and 160 (4 minibatches of ≤ 30)", len(h.TrainLoss), len(h.StepLoss))
 	}
-	p := net.Forward(x)
-	correct := 0
-	for i, v := range p.Data {
-		if (v > 0.5) == (lab[i] == 1) {
-			correct++
-		}
+	if first, last := h.TrainLoss[0], h.TrainLoss[39]; !(last < 1e-4*first) {
+		t.Errorf("MSE went from %g to %g; want it near 0", first, last)
 	}
-	t.Logf("BCE %.3g → %.3g, %d/200 correct", first, last, correct)
-	if correct < 180 {
-		t.Errorf("%d/200 training gratings classified right, want ≥ 180", correct)
+	if !near(net.Weight.Data[0], 2, 1e-3) || !near(net.Weight.Data[1], -3, 1e-3) || !near(net.Bias.Data[0], 0.5, 1e-3) {
+		t.Errorf("fit w=%v b=%v, want [2 −3] 0.5", net.Weight.Data, net.Bias.Data)
+	}
+	if n := strings.Count(log.String(), "loss on last mini-batch"); n != 4 || !strings.HasSuffix(log.String(), "training done!\n") {
+		t.Errorf("progress:\n%s\nwant 4 epoch lines and \"training done!\"", log.String())
 	}
 }
 
+// GetHiddenActivity reads named children with forward hooks, flattens their outputs to
+// (stimuli × units), removes its hooks, and names the layers when one is unknown.
 func TestHooksAndHiddenActivity(t *testing.T) {
 	g := ManualSeed(1)
-	net := NewCNN(48, 64, g)
-	stim := Stack([]*Tensor{Grating(-45, ZeroOne()), Grating(30, ZeroOne()), Grating(80, ZeroOne())})
-	act, err := GetHiddenActivity(net, stim, []string{"pool", "fc"})
+	conv, pool, fc := NewConv2d(1, 2, 3, 1, g), NewMaxPool2d(2), NewLinear(2*3*4, 5, g)
+	net := NewSequential().Add("conv", conv).Add("relu", NewReLU()).Add("pool", pool).
+		Add("flatten", NewFlatten()).Add("fc", fc).Add("sigmoid", NewSigmoid())
+	x := FromData(g.Normal(0, 1, 3*6*8), 3, 1, 6, 8)
+	act, err := GetHiddenActivity(net, x, []string{"pool", "fc"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := act["pool"].Shape; got[0] != 3 || got[1] != 6*6*8 {
-		t.Errorf("pool activity shape %v, want [3 288]", got)
+	if got := act["pool"].Shape; got[0] != 3 || got[1] != 2*3*4 {
+		t.Errorf("pool activity shape %v, want [3 24]", got)
 	}
-	if got := act["fc"].Shape; got[0] != 3 || got[1] != 10 {
-		t.Errorf("fc activity shape %v, want [3 10]", got)
+	if got := act["fc"].Shape; got[0] != 3 || got[1] != 5 {
+		t.Errorf("fc activity shape %v, want [3 5]", got)
 	}
 	for _, v := range act["pool"].Data {
 		if v < 0 {
 			t.Fatal("pool activity (after ReLU) is negative")
 		}
 	}
-	// fc is captured before its ReLU, so it matches the layer applied to the pooled output.
-	fc := net.FC.Forward(act["pool"])
-	for i := range fc.Data {
-		if !near(fc.Data[i], act["fc"].Data[i], 1e-12) {
-			t.Fatal("fc activity differs from FC(pool activity)")
+	// fc is its own output (before the sigmoid): the layer applied to the pooled activity.
+	out := fc.Forward(act["pool"])
+	for i := range out.Data {
+		if !near(out.Data[i], act["fc"].Data[i], 1e-12) {
+			t.Fatal("fc activity differs from fc(pool activity)")
 		}
 	}
-	// Hooks are removed afterwards.
-	if len(net.Pool.hooks) != 0 || len(net.FC.hooks) != 0 {
+	if len(pool.hooks) != 0 || len(fc.hooks) != 0 {
 		t.Error("hooks left registered")
 	}
-	if _, err := GetHiddenActivity(net, stim, []string{"nope"}); err == nil || !strings.Contains(err.Error(), "no layer \"nope\"") {
+	if _, err := GetHiddenActivity(net, x, []string{"nope"}); err == nil || !strings.Contains(err.Error(), "no layer \"nope\"") || !strings.Contains(err.Error(), "flatten") {
 		t.Errorf("unknown layer: %v", err)
 	}
 }
 
+// A state dict survives gob (what a cache of trained networks stores) and loads only into
+// the same architecture.
 func TestStateDictRoundTripThroughGob(t *testing.T) {
-	a := NewDeepNetSoftmax(5, 4, 3, ManualSeed(1))
+	mk := func(classes int, g *Generator) *Sequential {
+		return NewSequential(NewLinear(5, 4, g), NewReLU(), NewLinear(4, classes, g), NewLogSoftmax())
+	}
+	a := mk(3, ManualSeed(1))
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(GetStateDict(a)); err != nil {
 		t.Fatal(err)
@@ -267,7 +263,7 @@ func TestStateDictRoundTripThroughGob(t *testing.T) {
 	if err := gob.NewDecoder(&buf).Decode(&sd); err != nil {
 		t.Fatal(err)
 	}
-	b := NewDeepNetSoftmax(5, 4, 3, ManualSeed(2))
+	b := mk(3, ManualSeed(2))
 	if err := LoadStateDict(b, sd); err != nil {
 		t.Fatal(err)
 	}
@@ -278,120 +274,7 @@ func TestStateDictRoundTripThroughGob(t *testing.T) {
 			t.Fatal("loaded network computes differently")
 		}
 	}
-	if err := LoadStateDict(NewDeepNetSoftmax(5, 4, 2, ManualSeed(1)), sd); err == nil {
+	if err := LoadStateDict(mk(2, ManualSeed(1)), sd); err == nil {
 		t.Error("loading into another architecture: no error")
-	}
-}
-
-func TestGratingAndFilters(t *testing.T) {
-	g0 := Grating(0)
-	if g0.Shape[0] != 48 || g0.Shape[1] != 64 {
-		t.Fatalf("grating shape %v, want [48 64]", g0.Shape)
-	}
-	// 0° (vertical) stripes: every row equal; 90°: every column equal; values ±0.5.
-	for i := 1; i < 48; i++ {
-		for j := 0; j < 64; j++ {
-			if g0.At(i, j) != g0.At(0, j) {
-				t.Fatalf("0° grating: row %d differs from row 0", i)
-			}
-		}
-	}
-	g90 := Grating(90)
-	for i := 0; i < 48; i++ {
-		for j := 1; j < 64; j++ {
-			if g90.At(i, j) != g90.At(i, 0) {
-				t.Fatalf("90° grating: column %d differs", j)
-			}
-		}
-	}
-	for _, v := range g0.Data {
-		if v != 0.5 && v != -0.5 {
-			t.Fatalf("grating value %g, want ±0.5", v)
-		}
-	}
-	if s := Grating(10, Res(0.025)).Shape; s[0] != 12 || s[1] != 16 {
-		t.Errorf("res 0.025 grating shape %v, want [12 16]", s)
-	}
-	if v := Grating(30, ZeroOne()).Data; v[0] != 1 { // cos(0) = 1 at the corner
-		t.Errorf("0/1 grating corner %g, want 1", v[0])
-	}
-	f := Filters(6, 7, false)
-	K := 7
-	at := func(c, i, j int) float64 { return f.Data[c*K*K+i*K+j] }
-	for c := 0; c < 6; c++ {
-		m := 0.0
-		for i := 0; i < K*K; i++ {
-			m = math.Max(m, math.Abs(f.Data[c*K*K+i]))
-		}
-		if !near(m, 1, 1e-12) {
-			t.Errorf("filter %d: max |w| = %g, want 1", c, m)
-		}
-	}
-	for i := 0; i < K; i++ {
-		for j := 0; j < K; j++ {
-			if at(1, i, j) != -at(0, i, j) {
-				t.Fatal("filter 1 is not −filter 0")
-			}
-			if !near(at(4, i, j), at(2, j, i), 1e-12) { // Gabor at 90° = transposed Gabor at 0°
-				t.Fatal("Gabor(90°) is not Gabor(0°) transposed")
-			}
-		}
-	}
-	// Centre-surround at the centre: exp(0) − 0.5·exp(0) = 0.5, the largest value → 1 after scaling.
-	if !near(at(0, 3, 3), 1, 1e-12) {
-		t.Errorf("centre of the centre-surround filter = %g, want 1", at(0, 3, 3))
-	}
-	fm := Filters(6, 7, true)
-	for c := 0; c < 6; c++ {
-		s := 0.0
-		for i := 0; i < K*K; i++ {
-			s += fm.Data[c*K*K+i]
-		}
-		if math.Abs(s) > 1e-12 {
-			t.Errorf("mean-subtracted filter %d sums to %g", c, s)
-		}
-	}
-}
-
-// Tutorial 2's convolution with the example filters keeps the image size (padding K/2),
-// and a constant image gives zero response for the zero-mean filters away from the border.
-func TestConvolutionalLayerWithFilters(t *testing.T) {
-	l := NewConvolutionalLayer(1, 6, 7, Filters(6, 7, true), ManualSeed(0))
-	out := l.Forward(Unsqueeze(Unsqueeze(Full(1, 48, 64), 0), 0))
-	if s := out.Shape; s[0] != 1 || s[1] != 6 || s[2] != 48 || s[3] != 64 {
-		t.Fatalf("output shape %v, want [1 6 48 64]", s)
-	}
-	for c := 0; c < 6; c++ {
-		if v := out.At(0, c, 20, 30); math.Abs(v) > 1e-12 {
-			t.Errorf("channel %d on a constant image: %g, want 0", c, v)
-		}
-	}
-	if n := CountParameters(l); n != 6*49+6 {
-		t.Errorf("%d parameters, want 300", n)
-	}
-}
-
-func TestCacheComputesOnceAndSurvivesCorruption(t *testing.T) {
-	t.Chdir(t.TempDir()) // its own cache folder
-	key := "nn-test-cache"
-	defer ResetCache(key)
-	calls := 0
-	fn := func() StateDict { calls++; return GetStateDict(NewLinear(2, 1, ManualSeed(1))) }
-	a := Cache(key, fn)
-	b := Cache(key, fn)
-	if calls != 1 || len(a.Values) != 2 || a.Values[0][0] != b.Values[0][0] {
-		t.Fatalf("calls=%d, a=%v, b=%v", calls, a, b)
-	}
-	// A corrupted file is recomputed, not fatal.
-	os.WriteFile(filepath.Join(CacheDir(), key+".bin"), []byte("junk"), 0o644)
-	c := Cache(key, fn)
-	if calls != 2 || c.Values[0][0] != a.Values[0][0] {
-		t.Errorf("after corruption: calls=%d", calls)
-	}
-	ents, _ := os.ReadDir(CacheDir())
-	for _, e := range ents {
-		if strings.Contains(e.Name(), ".tmp-") {
-			t.Errorf("temporary file %s left behind", e.Name())
-		}
 	}
 }

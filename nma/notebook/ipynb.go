@@ -1,6 +1,8 @@
 // Package notebook reads and writes Jupyter notebooks (.ipynb, nbformat 4), builds the course
-// notebooks from their Markdown sources, swaps exercise stubs for solutions, and executes
-// notebooks headless through the GoNB kernel with Jupyter's nbclient.
+// notebooks from their Markdown sources (Build; BuildAll for notebooks/src, as `nma notebooks`
+// does, without ever replacing a notebook someone worked in), swaps exercise stubs for
+// solutions, and executes notebooks headless through the GoNB kernel with Jupyter's nbclient
+// (Run; each Result's Status is an outcome.Outcome). Installing Jupyter is package install's.
 package notebook
 
 import (

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
 const src = "# Title\n\nIntro text.\n<!-- cell -->\nSecond cell with a fence:\n```text\nnot code\n```\n\n```go\n%%\nfmt.Println(1)\n```\n\n```go exercise W9D9.T1.E1\n%%\nCheck(F).Report()\n```\nTail.\n"
@@ -138,13 +140,13 @@ func TestAnalyzeAllowsOnlyNotDoneErrorsInStudentMode(t *testing.T) {
 	for _, c := range []struct {
 		cells     []*Cell
 		solutions bool
-		status    string
+		status    outcome.Outcome
 		msg       string
 	}{
-		{[]*Cell{notDone}, false, "ok", ""},
-		{[]*Cell{notDone}, true, "error", "cell 1: nma: exercise W2D4.T1.E1 is not done yet"},
-		{[]*Cell{notDone, real}, false, "error", "cell 2: ERROR: undefined: x | Cell[3] undefined: x"},
-		{[]*Cell{pipe}, false, "error", "display failed"},
+		{[]*Cell{notDone}, false, outcome.Passed, ""},
+		{[]*Cell{notDone}, true, outcome.Failed, "cell 1: nma: exercise W2D4.T1.E1 is not done yet"},
+		{[]*Cell{notDone, real}, false, outcome.Failed, "cell 2: ERROR: undefined: x | Cell[3] undefined: x"},
+		{[]*Cell{pipe}, false, outcome.Failed, "display failed"},
 	} {
 		r := Result{Executed: &Notebook{Cells: c.cells}}
 		r.analyze(RunOptions{Solutions: c.solutions}, secs)
@@ -170,5 +172,22 @@ func TestPrepareSolutions(t *testing.T) {
 	}
 	if nb.Cells[0].Source == out.Cells[0].Source {
 		t.Error("Prepare must not change its input")
+	}
+}
+
+// Every status driver.py prints has its outcome; anything else is the runner's own failure.
+func TestDriverOutcome(t *testing.T) {
+	for status, want := range map[string]outcome.Outcome{
+		"ok": outcome.Passed, "timeout": outcome.Timeout, "kernel-died": outcome.Crashed, "error": outcome.Error, "": outcome.Error, "OK": outcome.Error,
+	} {
+		if got := driverOutcome(status); got != want {
+			t.Errorf("driverOutcome(%q) = %v, want %v", status, got, want)
+		}
+	}
+	// The statuses above are the ones driver.py documents.
+	for _, s := range []string{`"ok"`, `"timeout"`, `"kernel-died"`, `"error"`} {
+		if !strings.Contains(string(driverPy), s) {
+			t.Errorf("driver.py no longer prints the status %s", s)
+		}
 	}
 }

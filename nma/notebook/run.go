@@ -16,11 +16,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"text/tabwriter"
 	"time"
 
 	"github.com/nma-go/nma-go/nma/exercise"
+	"github.com/nma-go/nma-go/nma/internal/proc"
+	"github.com/nma-go/nma-go/nma/outcome"
 )
 
 //go:embed driver.py
@@ -50,10 +51,24 @@ type Result struct {
 	Mode       string // "student" or "solutions"
 	Cells      int    // code cells executed
 	Seconds    float64
-	Status     string // "ok", "error", "timeout", …
-	FirstError string // "cell N: message" of the first unexpected error
+	Status     outcome.Outcome // Passed, Failed (a cell failed unexpectedly, or stale example images), Crashed (the kernel died), Timeout, Invalid or Error (the runner failed)
+	FirstError string          // what went wrong: "cell N: message" of the first unexpected error
 	CellTimes  []CellTime
 	Executed   *Notebook
+}
+
+// driverOutcome is the outcome of driver.py's status: "ok", "timeout" (a cell did not
+// finish), "kernel-died", or "error" (nbclient itself failed).
+func driverOutcome(status string) outcome.Outcome {
+	switch status {
+	case "ok":
+		return outcome.Passed
+	case "timeout":
+		return outcome.Timeout
+	case "kernel-died":
+		return outcome.Crashed
+	}
+	return outcome.Error
 }
 
 // CellTime is how long one code cell took in the kernel.
@@ -63,7 +78,7 @@ type CellTime struct {
 }
 
 // OK reports whether the notebook ran as expected.
-func (r Result) OK() bool { return r.Status == "ok" }
+func (r Result) OK() bool { return r.Status == outcome.Passed }
 
 // Prepare returns the notebook to execute: as shipped (student mode) or with solutions.
 func Prepare(nb *Notebook, solutions bool, sol SolutionSource) (*Notebook, error) {
@@ -145,36 +160,36 @@ func runOne(tc *Toolchain, path string, opts RunOptions) Result {
 	if opts.Solutions {
 		res.Mode = "solutions"
 	}
-	fail := func(status, msg string) Result {
+	fail := func(status outcome.Outcome, msg string) Result {
 		res.Status, res.FirstError = status, msg
 		return res
 	}
 	nb, err := Read(path)
 	if err != nil {
-		return fail("invalid", err.Error()+" (open it in Jupyter to repair it, or restore a course notebook with `make notebooks`)")
+		return fail(outcome.Invalid, err.Error()+" (open it in Jupyter to repair it, or restore a course notebook with `make notebooks`)")
 	}
 	prep, err := Prepare(nb, opts.Solutions, opts.Solution)
 	if err != nil {
-		return fail("invalid", err.Error())
+		return fail(outcome.Invalid, err.Error())
 	}
 	tmp, err := os.MkdirTemp("", "nma-run-")
 	if err != nil {
-		return fail("error", err.Error())
+		return fail(outcome.Error, err.Error())
 	}
 	defer os.RemoveAll(tmp)
 	in := filepath.Join(tmp, "in.ipynb")
 	out := filepath.Join(tmp, "out.ipynb")
 	drv := filepath.Join(tmp, "driver.py")
 	if err := prep.Write(in); err != nil {
-		return fail("error", err.Error())
+		return fail(outcome.Error, err.Error())
 	}
 	if err := os.WriteFile(drv, driverPy, 0o644); err != nil {
-		return fail("error", err.Error())
+		return fail(outcome.Error, err.Error())
 	}
 	htmlOut := ""
 	if opts.HTMLDir != "" {
 		if err := os.MkdirAll(opts.HTMLDir, 0o755); err != nil {
-			return fail("error", err.Error())
+			return fail(outcome.Error, err.Error())
 		}
 		htmlOut, _ = filepath.Abs(filepath.Join(opts.HTMLDir, name+suffix(opts)+".html"))
 	}
@@ -184,15 +199,14 @@ func runOne(tc *Toolchain, path string, opts RunOptions) Result {
 	cmd := exec.CommandContext(ctx, tc.Python, drv, in, out, KernelName, cwd,
 		fmt.Sprint(int(opts.Timeout.Seconds())), htmlOut)
 	cmd.Env = append(os.Environ(), "JUPYTER_PATH="+tc.JupyterDir, "PYDEVD_DISABLE_FILE_VALIDATION=1")
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	proc.KillGroupOnCancel(cmd) // nbclient, the kernel and the cell's program
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
 	runErr := cmd.Run()
 	res.Seconds = time.Since(start).Seconds()
 	if ctx.Err() != nil {
-		return fail("timeout", fmt.Sprintf("notebook did not finish within %v", opts.Timeout))
+		return fail(outcome.Timeout, fmt.Sprintf("notebook did not finish within %v", opts.Timeout))
 	}
 	var drvRes struct {
 		Status, Message string
@@ -203,27 +217,27 @@ func runOne(tc *Toolchain, path string, opts RunOptions) Result {
 		if runErr != nil {
 			msg = runErr.Error() + ": " + tail(msg, 800)
 		}
-		return fail("error", "nbclient failed: "+msg)
+		return fail(outcome.Error, "nbclient failed: "+msg)
 	}
 	executed, err := Read(out)
 	if err != nil {
-		return fail("error", err.Error())
+		return fail(outcome.Error, err.Error())
 	}
 	res.Executed = executed
 	res.analyze(opts, drvRes.CellSeconds)
-	if drvRes.Status != "ok" && res.Status == "ok" {
-		res.Status, res.FirstError = drvRes.Status, drvRes.Message
+	if st := driverOutcome(drvRes.Status); st != outcome.Passed && res.Status == outcome.Passed {
+		res.Status, res.FirstError = st, drvRes.Message
 	}
-	if res.Status == "ok" && opts.Solutions && opts.StaticDir != "" {
+	if res.Status == outcome.Passed && opts.Solutions && opts.StaticDir != "" {
 		if err := checkStatic(executed, opts.StaticDir, opts.UpdateStatic); err != nil {
-			res.Status, res.FirstError = "stale", err.Error()
+			res.Status, res.FirstError = outcome.Failed, err.Error()
 		}
 	}
 	if opts.OutDir != "" {
 		if err := os.MkdirAll(opts.OutDir, 0o755); err == nil {
 			err = executed.Write(filepath.Join(opts.OutDir, name+suffix(opts)+".ipynb"))
-			if err != nil && res.Status == "ok" {
-				res.Status, res.FirstError = "error", err.Error()
+			if err != nil && res.Status == outcome.Passed {
+				res.Status, res.FirstError = outcome.Error, err.Error()
 			}
 		}
 	}
@@ -342,7 +356,7 @@ func PNGs(c *Cell) [][]byte {
 
 // analyze sets Status and FirstError from the executed notebook, and the cell times.
 func (r *Result) analyze(opts RunOptions, secs map[string]float64) {
-	r.Status = "ok"
+	r.Status = outcome.Passed
 	for i, c := range r.Executed.Cells {
 		if c.CellType != "code" {
 			continue
@@ -352,18 +366,18 @@ func (r *Result) analyze(opts RunOptions, secs map[string]float64) {
 			r.CellTimes = append(r.CellTimes, CellTime{Cell: i + 1, Seconds: d})
 		}
 		msg := CellError(c)
-		if msg == "" && r.Status == "ok" && strings.Contains(c.Source, ".Show()") && !hasImage(c) {
-			r.Status = "error"
+		if msg == "" && r.Status == outcome.Passed && strings.Contains(c.Source, ".Show()") && !hasImage(c) {
+			r.Status = outcome.Failed
 			r.FirstError = fmt.Sprintf("cell %d: calls Show() but no figure (PNG/SVG) reached the notebook", i+1)
 			continue
 		}
-		if msg == "" || r.Status != "ok" {
+		if msg == "" || r.Status != outcome.Passed {
 			continue
 		}
 		if !opts.Solutions && exercise.NotDonePattern.MatchString(msg) {
 			continue // an exercise not done yet: expected in a student notebook
 		}
-		r.Status = "error"
+		r.Status = outcome.Failed
 		r.FirstError = fmt.Sprintf("cell %d: %s", i+1, firstLines(msg, 6))
 	}
 }

@@ -106,7 +106,7 @@ func PrepareRunner(root string, log io.Writer) (*Toolchain, error) {
 }
 
 // ErrNoJupyter explains how to install what is missing.
-var ErrNoJupyter = errors.New("Jupyter's nbclient is not installed (no python3 that can import nbclient and nbformat); " +
+var ErrNoJupyter = errors.New("nbclient is not installed (Jupyter's notebook runner: no python3 can import nbclient and nbformat); " +
 	"fix: `make setup` (Debian: apt-get install jupyter-nbconvert python3-nbclient; elsewhere: pip install nbconvert)")
 
 // FindPython returns a python3 that can import nbclient and nbformat: $NMA_PYTHON, then

@@ -1,7 +1,8 @@
 // Package ratemodel holds the firing-rate models of W2D4: the sigmoid F-I curve, the single
 // excitatory population (Tutorial 1) and the Wilson–Cowan model (Tutorials 2 and 3).
 //
-// Units follow the course: time in ms, rates dimensionless (0…1).
+// Units follow the course: time in ms, rates dimensionless (0…1). The package only computes;
+// the course's figures of these models are in package ratemodelfig.
 package ratemodel
 
 import (
@@ -140,6 +141,9 @@ func FixedPointSingle(p SingleParams, rGuess float64) (float64, error) {
 func IsFixedPointSingle(p SingleParams, r, tol float64) bool {
 	return math.Abs(r-F(p.W*r+p.IExt, p.A, p.Theta)) < tol
 }
+
+// GuessesSingle are the course's initial guesses for the fixed points of the single population.
+var GuessesSingle = []float64{0, 0.4, 0.9}
 
 // FixedPointsSingle runs FixedPointSingle from every guess and keeps the results that pass
 // IsFixedPointSingle with tol 1e-4 (my_fp_finder). Like the course, it does not merge

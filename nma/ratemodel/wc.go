@@ -309,6 +309,15 @@ func FormatEig(eig [2]complex128) string {
 // that rounds to zero as 0.000 (a root finder may land on −1e-17).
 func FormatPoint(fp [2]float64) string { return "(" + f3(fp[0]) + ", " + f3(fp[1]) + ")" }
 
+// f3 formats with three decimals, writing a value that rounds to zero as 0.000 (not -0.000).
+func f3(x float64) string {
+	s := fmt.Sprintf("%.3f", x)
+	if s == "-0.000" {
+		return "0.000"
+	}
+	return s
+}
+
 // Settings of the 2-D Newton iteration of FixedPointWC.
 const (
 	wcMaxIter = 100

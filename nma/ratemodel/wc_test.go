@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/nma-go/nma-go/nma"
-	"github.com/nma-go/nma-go/nma/fig"
 )
 
 // Reference values: the course inventory (nma-week2.md §4.2–4.3; "stated" are printed in the
@@ -341,7 +340,7 @@ func TestLimitCycleAndTauI(t *testing.T) {
 	if want := []float64{14.5, 36.1, 57.6, 79.2}; len(up) != 4 || !closeAll(up, want, 0.051) {
 		t.Errorf("upward crossings of r_E = 0.4 at %v ms, want %v", up, want)
 	}
-	if lo, hi := minMax(rE[500:]); math.Abs(lo-0.0787) > 5e-4 || math.Abs(hi-0.7763) > 5e-4 {
+	if lo, hi := slices.Min(rE[500:]), slices.Max(rE[500:]); math.Abs(lo-0.0787) > 5e-4 || math.Abs(hi-0.7763) > 5e-4 {
 		t.Errorf("late r_E range [%.4f, %.4f], want [0.0787, 0.7763]", lo, hi)
 	}
 	for _, c := range []struct {
@@ -359,7 +358,7 @@ func TestLimitCycleAndTauI(t *testing.T) {
 			t.Errorf("τ_I = %g: %v, want %v", c.tauI, k, c.kind)
 		}
 		r, _, _ := SimulateWC(q)
-		lo, hi := minMax(r[800:])
+		lo, hi := slices.Min(r[800:]), slices.Max(r[800:])
 		if osc := hi-lo > 0.1; osc != c.osc {
 			t.Errorf("τ_I = %g: late swing of r_E %.4f, oscillating %v, want %v", c.tauI, hi-lo, osc, c.osc)
 		}
@@ -435,7 +434,7 @@ func TestPulseToPersistentActivity(t *testing.T) {
 		t.Error("NoisyWC inputs are not the seeded OU traces")
 	}
 	rE, _, _ := SimulateWC(p)
-	if lo, hi := minMax(rE[100:]); lo < -0.02 || hi > 0.05 {
+	if lo, hi := slices.Min(rE[100:]), slices.Max(rE[100:]); lo < -0.02 || hi > 0.05 {
 		t.Errorf("noisy resting activity ranges over [%.3f, %.3f], want it near 0", lo, hi)
 	}
 	for _, bad := range []struct {
@@ -446,39 +445,6 @@ func TestPulseToPersistentActivity(t *testing.T) {
 		if _, err := Inject(bad.n, bad.dt, bad.t0, bad.tl); err == nil || !contains(err.Error(), bad.wantInMessage) {
 			t.Errorf("Inject error %v, want it to mention %q", err, bad.wantInMessage)
 		}
-	}
-}
-
-// Every figure builds without error, including the edge of each demo's slider.
-func TestWCFigures(t *testing.T) {
-	p := DefaultWC()
-	x := nma.Arange(0, 10, 0.1)
-	figs := map[string]func() error{
-		"FIEI":     func() error { PlotFIEI(x, x, x); return nil },
-		"complete": func() error { _, err := PlotCompleteAnalysis(p, nil); return err },
-		"fps":      func() error { PlotFixedPoints(p, FixedPointsWC(p, GuessesWC)); return nil },
-		"lc":       func() error { _, err := PlotLimitCycle(LimitCycleWC()); return err },
-		"wEE6":     func() error { _, err := PlotNullclinesWEE(6); return err },
-		"tau0.2":   func() error { _, err := PlotTauIEffect(0.2); return err },
-		"tau3":     func() error { _, err := PlotTauIEffect(3); return err },
-		"isn":      func() error { _, err := PlotISNPerturb(-0.2); return err },
-		"pulse":    func() error { _, err := PlotPulse(1); return err },
-		"phase": func() error {
-			rE, rI, _ := SimulateWC(p)
-			_, err := PlotActivityPhase(p.RangeT(), rE, rI, 499)
-			return err
-		},
-	}
-	for name, f := range figs {
-		if err := f(); err != nil {
-			t.Errorf("%s: %v", name, err)
-		}
-	}
-	if _, err := PlotTauIEffect(0); err == nil || !contains(err.Error(), "TauI=0") {
-		t.Errorf("PlotTauIEffect(0) error %v", err)
-	}
-	if _, err := PlotActivityPhase([]float64{0, 1}, []float64{0, 1}, []float64{0, 1}, 2); err == nil || !contains(err.Error(), "nT=2") {
-		t.Errorf("PlotActivityPhase(nT=2) error %v", err)
 	}
 }
 
@@ -504,35 +470,6 @@ func BenchmarkFixedPointsWC(b *testing.B) {
 	p := DefaultWC()
 	for b.Loop() {
 		FixedPointsWC(p, GuessesWC)
-	}
-}
-
-// The heaviest figure of the two tutorials: 38 simulations, nullclines and the field.
-func BenchmarkPlotCompleteAnalysis(b *testing.B) {
-	p := DefaultWC()
-	for b.Loop() {
-		f, err := PlotCompleteAnalysis(p, nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		f.DPI = 100
-		if _, err := f.PNG(); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// One frame of Interactive Demo 1.4 (29 are precomputed): 26 simulations and a PNG.
-func BenchmarkTauIFrame(b *testing.B) {
-	for b.Loop() {
-		f, err := PlotTauIEffect(2)
-		if err != nil {
-			b.Fatal(err)
-		}
-		f.DPI = 100
-		if _, err := f.PNG(); err != nil {
-			b.Fatal(err)
-		}
 	}
 }
 
@@ -591,34 +528,6 @@ func TestWEECreatesFixedPoints(t *testing.T) {
 		low, _, _ := SimulateWC(p)
 		if high := rE[len(rE)-1] > 0.5; high != c.high || low[len(low)-1] > 1e-3 {
 			t.Errorf("w_EE = %g: runs end at %.3f (from (0.4, 0.1)) and %.3f (from (0.2, 0.2))", c.wEE, rE[len(rE)-1], low[len(low)-1])
-		}
-	}
-}
-
-// The legend goes to a free corner (upper right first), or gets room above the curves.
-func TestPlaceLegend(t *testing.T) {
-	x := nma.Linspace(0, 1, 101)
-	high := nma.Full(101, 0.9) // a curve along the top
-	low := nma.Full(101, 0.1)  // … and one along the bottom
-	for _, c := range []struct {
-		name              string
-		ys                [][]float64
-		top, left, raised bool
-	}{
-		{"free upper right", [][]float64{low}, true, false, false},
-		{"curve along the top", [][]float64{high, nma.Full(101, 0.5)}, false, false, false},
-		{"every corner used", [][]float64{high, low}, true, false, true},
-	} {
-		p := NewPhasePlane("")
-		var xy [][]float64
-		for _, y := range c.ys {
-			fig.Line(p, x, y)
-			xy = append(xy, x, y)
-		}
-		fig.Limits(p, 0, 1, 0, 1)
-		placeLegend(p, false, xy...)
-		if p.Legend.Top != c.top || p.Legend.Left != c.left || (p.Y.Max > 1) != c.raised {
-			t.Errorf("%s: legend top=%v left=%v, y max %g; want top=%v left=%v raised=%v", c.name, p.Legend.Top, p.Legend.Left, p.Y.Max, c.top, c.left, c.raised)
 		}
 	}
 }

@@ -204,7 +204,7 @@ func (r *RandomState) binomialBTPE(n int64, p float64) int64 {
 			m: m, p1: p1, xm: xm, xl: xl, xr: xr, c: c, laml: laml, lamr: lamr,
 			p2: p2, p3: p3, p4: p4}
 	} else {
-		rr, q, fm, m, p1 = bc.r, bc.q, bc.fm, bc.m, bc.p1
+		rr, q, m, p1 = bc.r, bc.q, bc.m, bc.p1
 		xm, xl, xr, c = bc.xm, bc.xl, bc.xr, bc.c
 		laml, lamr, p2, p3, p4 = bc.laml, bc.lamr, bc.p2, bc.p3, bc.p4
 	}

@@ -1,6 +1,7 @@
 // Package rsa compares representations: representational dissimilarity matrices (RDMs) and
 // their correlations (Representational Similarity Analysis), and the low-dimensional
-// embeddings (PCA, t-SNE) used to look at population responses in W2D1 Tutorial 3.
+// embeddings (PCA, t-SNE, Embed) used to look at population responses in W2D1 Tutorial 3.
+// It computes only; its figures are in nma/rsa/rsafig.
 package rsa
 
 import (
@@ -8,6 +9,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/nma-go/nma-go/nma"
 	"github.com/nma-go/nma-go/nma/nn"
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas64"
@@ -27,22 +29,13 @@ func check2D(fn string, t *nn.Tensor) error {
 
 // ZScoreRows z-scores each row (the population response to one stimulus) across its
 // columns: subtract the row mean, divide by the row's standard deviation with ddof 0
-// (scipy.stats.zscore(x, axis=1)). A constant row becomes zeros (scipy would give NaN).
+// (nma.Mean and nma.Std: scipy.stats.zscore(x, axis=1)). A constant row becomes zeros (scipy would give NaN).
 func ZScoreRows(x *nn.Tensor) *nn.Tensor {
 	r, c := x.Shape[0], x.Shape[1]
 	out := nn.Zeros(r, c)
 	for i := 0; i < r; i++ {
 		row := x.Data[i*c : (i+1)*c]
-		m := 0.0
-		for _, v := range row {
-			m += v
-		}
-		m /= float64(c)
-		s := 0.0
-		for _, v := range row {
-			s += (v - m) * (v - m)
-		}
-		s = math.Sqrt(s / float64(c))
+		m, s := nma.Mean(row), nma.Std(row)
 		if s == 0 {
 			continue
 		}
@@ -88,28 +81,8 @@ func OffDiagonal(m *nn.Tensor) []float64 {
 	return out
 }
 
-// Pearson returns the correlation coefficient of a and b (np.corrcoef(a, b)[0, 1]).
-func Pearson(a, b []float64) float64 {
-	n := float64(len(a))
-	ma, mb := 0.0, 0.0
-	for i := range a {
-		ma += a[i]
-		mb += b[i]
-	}
-	ma /= n
-	mb /= n
-	sab, saa, sbb := 0.0, 0.0, 0.0
-	for i := range a {
-		da, db := a[i]-ma, b[i]-mb
-		sab += da * db
-		saa += da * da
-		sbb += db * db
-	}
-	return sab / math.Sqrt(saa*sbb)
-}
-
-// CorrelateRDMs returns the Pearson correlation between the off-diagonal (upper-triangle)
-// entries of two RDMs of the same stimuli.
+// CorrelateRDMs returns the Pearson correlation (nma.Pearson) between the off-diagonal
+// (upper-triangle) entries of two RDMs of the same stimuli.
 func CorrelateRDMs(rdm1, rdm2 *nn.Tensor) (float64, error) {
 	if err := check2D("CorrelateRDMs", rdm1); err != nil {
 		return 0, err
@@ -120,7 +93,7 @@ func CorrelateRDMs(rdm1, rdm2 *nn.Tensor) (float64, error) {
 	if rdm1.Shape[0] < 3 {
 		return 0, errors.New("rsa.CorrelateRDMs: need at least 3 stimuli")
 	}
-	return Pearson(OffDiagonal(rdm1), OffDiagonal(rdm2)), nil
+	return nma.Pearson(OffDiagonal(rdm1), OffDiagonal(rdm2))
 }
 
 // PCA projects the rows of x onto its first nComponents principal components (the
@@ -137,11 +110,7 @@ func PCA(x *nn.Tensor, nComponents int) (*nn.Tensor, error) {
 	}
 	xc := mat.NewDense(r, c, nil)
 	for j := 0; j < c; j++ {
-		m := 0.0
-		for i := 0; i < r; i++ {
-			m += x.Data[i*c+j]
-		}
-		m /= float64(r)
+		m := nma.Mean(x.Col(j))
 		for i := 0; i < r; i++ {
 			xc.Set(i, j, x.Data[i*c+j]-m)
 		}

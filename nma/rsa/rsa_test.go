@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nma-go/nma-go/nma"
 	"github.com/nma-go/nma-go/nma/nn"
 )
 
@@ -82,27 +83,14 @@ func TestPCA(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v1, v2 := variance(sc.Col(0)), variance(sc.Col(1))
-	total := variance(x.Col(0)) + variance(x.Col(1)) + variance(x.Col(2))
+	v1, v2 := nma.Var(sc.Col(0)), nma.Var(sc.Col(1))
+	total := nma.Var(x.Col(0)) + nma.Var(x.Col(1)) + nma.Var(x.Col(2))
 	if v1 < 0.999*total || v2 > 1e-3*total {
 		t.Errorf("component variances %g, %g of total %g", v1, v2, total)
 	}
 	if _, err := PCA(x, 4); err == nil || !strings.Contains(err.Error(), "nComponents=4") {
 		t.Errorf("too many components: %v", err)
 	}
-}
-
-func variance(v []float64) float64 {
-	m := 0.0
-	for _, x := range v {
-		m += x
-	}
-	m /= float64(len(v))
-	s := 0.0
-	for _, x := range v {
-		s += (x - m) * (x - m)
-	}
-	return s / float64(len(v))
 }
 
 // Three well-separated clusters stay separated, and the layout is far better than random.
@@ -144,6 +132,29 @@ func TestTSNESeparatesClusters(t *testing.T) {
 	}
 	if _, err := TSNE(x, TSNEParams{Perplexity: 100, Iters: 10, LearningRate: 1}); err == nil || !strings.Contains(err.Error(), "Perplexity=100") {
 		t.Errorf("perplexity above n: %v", err)
+	}
+}
+
+// Embed gives one 2-D point per stimulus, from PCA (at most 20 components) and t-SNE, and the
+// same points on every call (random_state 0); it refuses what is not a matrix.
+func TestEmbed(t *testing.T) {
+	g := nn.ManualSeed(1)
+	resp := nn.FromData(g.Normal(0, 1, 40*8), 40, 8)
+	a, err := Embed(resp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Shape[0] != 40 || a.Shape[1] != 2 {
+		t.Errorf("embedding shape %v, want [40 2]", a.Shape)
+	}
+	b, _ := Embed(resp)
+	for i := range a.Data {
+		if a.Data[i] != b.Data[i] {
+			t.Fatal("two embeddings of the same responses differ")
+		}
+	}
+	if _, err := Embed(nn.Zeros(5)); err == nil || !strings.Contains(err.Error(), "rsa.Embed") {
+		t.Errorf("1-D input: %v", err)
 	}
 }
 

@@ -4,12 +4,13 @@ import (
 	"fmt"
 
 	"github.com/nma-go/nma-go/nma/nn"
+	"github.com/nma-go/nma-go/nma/vision"
 )
 
 // DeepNetReLUForward is the forward pass of a DeepNetReLU: a hidden layer of ReLU units
 // h = ReLU(W_in·r + b_in), then the output y = W_out·h + b_out.
 // Exercise W2D1.T1.E1.
-func DeepNetReLUForward(net *nn.DeepNetReLU, r *nn.Tensor) *nn.Tensor {
+func DeepNetReLUForward(net *vision.DeepNetReLU, r *nn.Tensor) *nn.Tensor {
 	h := nn.ReLU(net.InLayer.Forward(r)) // h is stimuli × hidden units
 	y := net.OutLayer.Forward(h)         // y is stimuli × 1
 	return y

@@ -1,6 +1,9 @@
 package w2d1
 
-import "github.com/nma-go/nma-go/nma/nn"
+import (
+	"github.com/nma-go/nma-go/nma/nn"
+	"github.com/nma-go/nma-go/nma/vision"
+)
 
 // PreferredOrientation returns, for each neuron (column of respSmoothed, stimuli ×
 // neurons), the stimulus at which its smoothed response is largest.
@@ -21,9 +24,9 @@ func PreferredOrientation(respSmoothed *nn.Tensor) []int {
 // NewDecoder returns the classifier of Coding Exercise 2.2 — a DeepNetSoftmax with 20
 // hidden units and nClasses outputs — and the negative log likelihood loss to train it.
 // Exercise W2D1.T4.E2.
-func NewDecoder(nNeurons, nClasses int, g *nn.Generator) (*nn.DeepNetSoftmax, nn.LossFunc) {
+func NewDecoder(nNeurons, nClasses int, g *nn.Generator) (*vision.DeepNetSoftmax, nn.LossFunc) {
 	// Initialize the network, with M=20 hidden units
-	net := nn.NewDeepNetSoftmax(nNeurons, 20, nClasses, g)
+	net := vision.NewDeepNetSoftmax(nNeurons, 20, nClasses, g)
 
 	// Initialize the built-in negative log likelihood loss function
 	lossFn := nn.NLLLoss()
@@ -47,9 +50,9 @@ func RegularizedLoss(output, target, weights *nn.Tensor, l2Penalty, l1Penalty fl
 // (padding K/2) over images of b pixels, whose flattened output feeds a fully connected
 // layer with one output per neuron.
 // Exercise W2D1.T4.E4.
-func NewConvFC(nNeurons, cIn, cOut, K, b int, filters *nn.Tensor, g *nn.Generator) *nn.ConvFC {
-	net := nn.NewConvFCConv(cIn, cOut, K, b, filters, g) // the convolutional layer, net.Conv
-	M := net.Dims[0] * net.Dims[1]                       // number of convolutional units
+func NewConvFC(nNeurons, cIn, cOut, K, b int, filters *nn.Tensor, g *nn.Generator) *vision.ConvFC {
+	net := vision.NewConvFCConv(cIn, cOut, K, b, filters, g) // the convolutional layer, net.Conv
+	M := net.Dims[0] * net.Dims[1]                           // number of convolutional units
 
 	// Add the fully connected layer from the convolutional units to the neurons
 	net.OutLayer = nn.NewLinear(M, nNeurons, g)

@@ -3,6 +3,7 @@ package w2d3
 import (
 	"math"
 
+	"github.com/nma-go/nma-go/nma"
 	"github.com/nma-go/nma-go/nma/neuron"
 )
 
@@ -61,6 +62,6 @@ func IsiCvLIF(spikeTimes []float64) (isi []float64, cv float64) {
 		isi[k] = spikeTimes[k+1] - spikeTimes[k]
 	}
 	// Compute cv
-	cv = neuron.Std(isi) / neuron.Mean(isi)
+	cv = nma.Std(isi) / nma.Mean(isi)
 	return isi, cv
 }

@@ -3,6 +3,7 @@ package w2d3
 import (
 	"math"
 
+	"github.com/nma-go/nma-go/nma"
 	"github.com/nma-go/nma-go/nma/neuron"
 )
 
@@ -44,8 +45,8 @@ func CorrCoeffPairs(pars neuron.Pars, rate, c float64, trials int, bins []float6
 		}
 
 		// Bin the spike times of the first and of the second input
-		sp1Count, _ := neuron.Histogram(sp1, bins)
-		sp2Count, _ := neuron.Histogram(sp2, bins)
+		sp1Count, _ := nma.Histogram(sp1, bins)
+		sp2Count, _ := nma.Histogram(sp2, bins)
 
 		// Calculate the correlation coefficient
 		r12[i] = MyCC(sp1Count, sp2Count)

@@ -33,15 +33,17 @@ Usage:
 
 // cmdData manages the W2D1 datasets.
 func cmdData(args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 {
+		return usageError("data", "no data command given (want download, verify, info or generate)")
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Print(dataUsage)
-		if len(args) == 0 {
-			return exitError(2)
-		}
 		return nil
 	}
 	sub, rest := args[0], args[1:]
-	fs := flag.NewFlagSet("data "+sub, flag.ContinueOnError)
+	name := "data " + sub
+	m := messages(name)
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.Usage = func() { fmt.Print(dataUsage) }
 	switch sub {
 	case "download":
@@ -51,9 +53,12 @@ func cmdData(args []string) error {
 		if err := parseFlags(fs, rest); err != nil {
 			return err
 		}
+		if err := noArgs(fs); err != nil {
+			return err
+		}
 		d, err := dataDir(*dir)
 		if err != nil {
-			return err
+			return failure(name, err)
 		}
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()
@@ -62,16 +67,16 @@ func cmdData(args []string) error {
 		client := &http.Client{}
 		var failed []string
 		for _, f := range data.Files {
-			p, err := data.Download(ctx, client, f, d, *force, os.Stdout)
+			p, err := data.Download(ctx, client, f, d, *force, m.log())
 			if err != nil {
-				fmt.Fprintln(os.Stderr, "nma data:", err)
+				m.warn("%v", err)
 				failed = append(failed, f.Name)
 				continue
 			}
 			fmt.Println("saved", p)
 		}
 		if len(failed) > 0 {
-			return fmt.Errorf("could not download %s (the notebooks keep using the synthetic stand-in)", strings.Join(failed, ", "))
+			return failure(name, fmt.Errorf("could not download %s (the notebooks keep using the synthetic stand-in)", strings.Join(failed, ", ")))
 		}
 		return nil
 	case "verify":
@@ -79,13 +84,16 @@ func cmdData(args []string) error {
 		if err := parseFlags(fs, rest); err != nil {
 			return err
 		}
+		if err := noArgs(fs); err != nil {
+			return err
+		}
 		d, err := dataDir(*dir)
 		if err != nil {
-			return err
+			return failure(name, err)
 		}
 		st, err := data.Verify(d, data.Files)
 		if err != nil {
-			return err
+			return failure(name, err)
 		}
 		bad := false
 		for _, s := range st {
@@ -93,11 +101,14 @@ func cmdData(args []string) error {
 			bad = bad || !s.OK()
 		}
 		if bad {
-			return errors.New("some files are missing or corrupted: run `nma data download`")
+			return failure(name, errors.New("some files are missing or corrupted: run `nma data download`"))
 		}
 		return nil
 	case "info":
 		if err := parseFlags(fs, rest); err != nil {
+			return err
+		}
+		if err := noArgs(fs); err != nil {
 			return err
 		}
 		fmt.Println("searched for the real files in:")
@@ -106,12 +117,12 @@ func cmdData(args []string) error {
 		}
 		ds, err := data.LoadData(1)
 		if err != nil {
-			return err
+			return failure(name, err)
 		}
 		fmt.Printf("%s: %v\n  %s; resp %v, stimuli %v\n", data.Ori1.Name, ds.Source, ds, ds.Resp.Shape, ds.Stimuli.Shape)
 		sp, err := data.LoadDataSplit()
 		if err != nil {
-			return err
+			return failure(name, err)
 		}
 		fmt.Printf("%s: %v\n  resp_train %v, resp_test %v, stimuli %v\n", data.Ori6Split.Name, sp.Source, sp.RespTrain.Shape, sp.RespTest.Shape, sp.Stimuli.Shape)
 		return nil
@@ -123,17 +134,20 @@ func cmdData(args []string) error {
 		if err := parseFlags(fs, rest); err != nil {
 			return err
 		}
+		if err := noArgs(fs); err != nil {
+			return err
+		}
 		p.Neurons, p.Seed = *neurons, uint32(*seed)
 		paths, err := data.WriteSynthetic(*out, p)
 		if err != nil {
-			return err
+			return failure(name, err)
 		}
 		for _, path := range paths {
 			fmt.Println("wrote", path)
 		}
 		return nil
 	}
-	return fmt.Errorf("unknown data command %q (want download, verify, info or generate)", sub)
+	return usageError("data", "unknown data command %q (want download, verify, info or generate)", sub)
 }
 
 func dataDir(flagDir string) (string, error) {

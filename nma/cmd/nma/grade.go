@@ -45,11 +45,14 @@ Points file (--points): one "NAME = POINTS" per line, # comments:
 Flags:
 `
 
-// gradeFail reports a failure of nma grade on one line (student-controlled text in it is
-// cleaned) and exits with status 2.
-func gradeFail(err error) error {
-	fmt.Fprintln(os.Stderr, "nma grade:", grade.CleanText(err.Error(), 2000))
-	return exitError(2)
+// gradeFail is the error that ends nma grade (or cmd, "grade merge"): one line (student-
+// controlled text in it is cleaned) and exit status 2.
+func gradeFail(err error, cmd ...string) error {
+	name := "grade"
+	if len(cmd) > 0 {
+		name = cmd[0]
+	}
+	return &commandError{cmd: name, err: errors.New(grade.CleanText(err.Error(), 2000)), code: 2}
 }
 
 func cmdGrade(args []string) error {
@@ -76,6 +79,7 @@ func cmdGrade(args []string) error {
 	if done, err := parseGradeFlags(fs, args, usage, "SUBMISSION"); done {
 		return err
 	}
+	m := messages("grade")
 	if *jobs < 1 {
 		return gradeFail(fmt.Errorf("--jobs=%d must be at least 1", *jobs))
 	}
@@ -90,7 +94,7 @@ func cmdGrade(args []string) error {
 		return gradeFail(err)
 	}
 	opts := grade.Options{Root: r, Exercises: all.Exercises(), Jobs: *jobs, Timeout: *timeout,
-		Memory: uint64(*memory) << 20, CacheDir: *cache, Log: os.Stderr, TrustedInput: *trusted}
+		Memory: uint64(*memory) << 20, CacheDir: *cache, Log: m.log(), TrustedInput: *trusted}
 	if *quiet {
 		opts.Log = nil
 	}
@@ -110,7 +114,7 @@ func cmdGrade(args []string) error {
 			return gradeFail(fmt.Errorf("--points: %w", err))
 		}
 		for _, u := range p.Unused(opts.Exercises) {
-			fmt.Fprintf(os.Stderr, "nma grade: warning: %s line %d: %q matches no exercise\n", *points, u.Line, u.Pattern)
+			m.warn("%s line %d: %q matches no exercise", *points, u.Line, u.Pattern)
 		}
 		opts.Points = &p
 	}
@@ -119,14 +123,14 @@ func cmdGrade(args []string) error {
 		return gradeFail(err)
 	}
 	rep.PrintTable(os.Stdout)
-	if err := writeReportFile(*results, rep.WriteResults); err != nil {
+	if err := writeReportFile(m, *results, rep.WriteResults); err != nil {
 		return gradeFail(err)
 	}
-	if err := out.write(rep); err != nil {
+	if err := out.write(m, rep); err != nil {
 		return gradeFail(err)
 	}
 	if rep.Sandbox != "" && !*quiet {
-		fmt.Fprintln(os.Stderr, "nma grade: sandbox:", grade.CleanText(rep.Sandbox, 2000))
+		m.progress("sandbox: %s", grade.CleanText(rep.Sandbox, 2000))
 	}
 	return nil
 }
@@ -153,18 +157,19 @@ Flags:
 	if done, err := parseGradeFlags(fs, args, usage, "RESULTS"); done {
 		return err
 	}
+	m := messages("grade merge")
 	rep, err := grade.Merge(fs.Args()...)
 	if err != nil {
-		return gradeFail(fmt.Errorf("merge: %w", err))
+		return gradeFail(err, m.cmd)
 	}
 	if !*quiet {
 		rep.PrintTable(os.Stdout)
 	}
-	if err := out.write(rep); err != nil {
-		return gradeFail(err)
+	if err := out.write(m, rep); err != nil {
+		return gradeFail(err, m.cmd)
 	}
 	if rep.Sandbox != "" && !*quiet {
-		fmt.Fprintln(os.Stderr, "nma grade: sandbox:", grade.CleanText(rep.Sandbox, 2000))
+		m.progress("sandbox: %s", grade.CleanText(rep.Sandbox, 2000))
 	}
 	return nil
 }
@@ -180,10 +185,10 @@ func parseGradeFlags(fs *flag.FlagSet, args []string, usage func(), what string)
 			usage()
 			return true, nil
 		}
-		return true, gradeFail(fmt.Errorf("%v (see nma %s -h)", err, fs.Name()))
+		return true, gradeFail(fmt.Errorf("%v (see nma %s -h)", err, fs.Name()), fs.Name())
 	}
 	if fs.NArg() == 0 {
-		return true, gradeFail(fmt.Errorf("no %s given (see nma %s -h)", what, fs.Name()))
+		return true, gradeFail(fmt.Errorf("no %s given (see nma %s -h)", what, fs.Name()), fs.Name())
 	}
 	return false, nil
 }
@@ -199,18 +204,18 @@ func reportFlags(fs *flag.FlagSet) reportOutputs {
 	}
 }
 
-func (o reportOutputs) write(rep *grade.Report) error {
-	if err := writeReportFile(*o.csv, func(w io.Writer) error { return grade.WriteCSV(w, rep.Scores()) }); err != nil {
+func (o reportOutputs) write(m msgs, rep *grade.Report) error {
+	if err := writeReportFile(m, *o.csv, func(w io.Writer) error { return grade.WriteCSV(w, rep.Scores()) }); err != nil {
 		return err
 	}
-	if err := writeReportFile(*o.feedback, func(w io.Writer) error { return grade.WriteCSV(w, rep.Feedback()) }); err != nil {
+	if err := writeReportFile(m, *o.feedback, func(w io.Writer) error { return grade.WriteCSV(w, rep.Feedback()) }); err != nil {
 		return err
 	}
-	return writeReportFile(*o.html, rep.WriteHTML)
+	return writeReportFile(m, *o.html, rep.WriteHTML)
 }
 
 // writeReportFile writes file (nothing when file is "") with f.
-func writeReportFile(file string, f func(io.Writer) error) error {
+func writeReportFile(m msgs, file string, f func(io.Writer) error) error {
 	if file == "" {
 		return nil
 	}
@@ -230,6 +235,6 @@ func writeReportFile(file string, f func(io.Writer) error) error {
 	if err := out.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "nma grade: wrote %s\n", file)
+	m.progress("wrote %s", file)
 	return nil
 }

@@ -1,9 +1,9 @@
 package main
 
 import (
-	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -22,7 +22,8 @@ func repoRoot(t *testing.T) string {
 
 // The committed notebooks are exactly what notebooks/src builds (run `make notebooks`).
 func TestNotebooksAreUpToDate(t *testing.T) {
-	stale, err := BuildNotebooks(repoRoot(t), false, io.Discard)
+	r := repoRoot(t)
+	stale, err := notebook.BuildAll(r, stubSource(r), notebook.BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,34 +102,29 @@ func TestRunRejectsBadFlagsWithTheirValue(t *testing.T) {
 	}
 }
 
-func TestProtectWorkNeverLosesANotebook(t *testing.T) {
-	root := t.TempDir()
-	target := filepath.Join(root, "W9D9_Tutorial1.ipynb")
-	clean := []byte(`{"cells": [{"cell_type": "code", "metadata": {}, "source": "x", "outputs": []}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}`)
-	worked := []byte(`{"cells": [{"cell_type": "code", "execution_count": 3, "metadata": {}, "source": "x", "outputs": [{"output_type": "stream", "name": "stdout", "text": "hi"}]}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}`)
-	if err := protectWork(root, target, clean); err != nil {
-		t.Errorf("a clean course notebook may be rebuilt: %v", err)
+// staticcheck is pinned in .tools/tools.mod (not go.mod, whose pinned gopls needs an older
+// golang.org/x/tools); `nma setup` downloads that file's modules and the Makefile runs the
+// tool from it. The three must agree.
+func TestStaticcheckIsPinnedWhereSetupAndMakeLookForIt(t *testing.T) {
+	r := repoRoot(t)
+	mod, err := os.ReadFile(filepath.Join(r, toolsModfile))
+	if err != nil {
+		t.Fatalf("%s: %v (setup downloads it; make staticcheck runs from it)", toolsModfile, err)
 	}
-	err := protectWork(root, target, worked)
-	if err == nil || !strings.Contains(err.Error(), "holds outputs") || !strings.Contains(err.Error(), "--force") {
-		t.Errorf("an executed notebook must not be replaced without --force: %v", err)
-	}
-	overwriteWork = true
-	defer func() { overwriteWork = false }()
-	if err := protectWork(root, target, worked); err != nil {
-		t.Fatal(err)
-	}
-	backups, _ := filepath.Glob(filepath.Join(root, ".nma", "backup", "W9D9_Tutorial1.ipynb.*"))
-	if len(backups) != 2 {
-		t.Fatalf("backups %v, want one per replaced notebook (2)", backups)
-	}
-	found := false
-	for _, b := range backups {
-		if data, _ := os.ReadFile(b); string(data) == string(worked) {
-			found = true
+	for _, want := range []string{"\ntool honnef.co/go/tools/cmd/staticcheck\n", "\thonnef.co/go/tools v0.8.2 "} {
+		if !strings.Contains(string(mod), want) {
+			t.Errorf("%s lacks %q", toolsModfile, strings.TrimSpace(want))
 		}
 	}
-	if !found {
-		t.Error("the student's notebook is not among the backups")
+	if _, err := os.Stat(filepath.Join(r, strings.TrimSuffix(toolsModfile, ".mod")+".sum")); err != nil {
+		t.Errorf("no checksums for %s: %v", toolsModfile, err)
+	}
+	mk, err := os.ReadFile(filepath.Join(r, "Makefile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(mk), "go tool -modfile="+toolsModfile+" staticcheck ./...") ||
+		!regexp.MustCompile(`(?m)^test:.* staticcheck\b`).Match(mk) {
+		t.Errorf("the Makefile must run go tool -modfile=%s staticcheck ./... as part of make test", toolsModfile)
 	}
 }
