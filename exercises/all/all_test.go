@@ -1,6 +1,7 @@
 package all
 
 import (
+	"github.com/nma-go/nma-go/nma/outcome"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,7 +21,7 @@ func TestEveryCheckFailsOnStubAndPassesOnSolution(t *testing.T) {
 	}
 	for _, e := range exs {
 		t.Run(e.ID, func(t *testing.T) {
-			if r := e.Check(e.Stub); r.OK() || r.Status != exercise.NotDone || r.ID != e.ID {
+			if r := e.Check(e.Stub); r.OK() || r.Status != outcome.NotDone || r.ID != e.ID {
 				t.Errorf("check on the stub: %v (status %v), want not done for %s", r, r.Status, e.ID)
 			}
 			if r := e.Check(e.Solution); !r.OK() || r.Cases == 0 {

@@ -1,6 +1,7 @@
 package w2d1
 
 import (
+	"github.com/nma-go/nma-go/nma/outcome"
 	"strings"
 	"testing"
 
@@ -14,7 +15,7 @@ import (
 // Every check fails on its stub ("not done") and passes on its solution.
 func TestChecksOnStubsAndSolutions(t *testing.T) {
 	for _, e := range Exercises {
-		if r := e.Check(e.Stub); r.Status != exercise.NotDone {
+		if r := e.Check(e.Stub); r.Status != outcome.NotDone {
 			t.Errorf("%s on the stub: %v", e.ID, r)
 		}
 		if r := e.Check(e.Solution); !r.OK() {

@@ -1,6 +1,7 @@
 package w2d2
 
 import (
+	"github.com/nma-go/nma-go/nma/outcome"
 	"math"
 	"math/cmplx"
 	"strings"
@@ -161,7 +162,7 @@ func TestChecksCatchCommonMistakes(t *testing.T) {
 // invariant exercises/all proves for the whole course, here for this day alone.
 func TestStubsAndSolutions(t *testing.T) {
 	for _, e := range Exercises {
-		if r := e.Check(e.Stub); r.Status != exercise.NotDone || r.ID != e.ID {
+		if r := e.Check(e.Stub); r.Status != outcome.NotDone || r.ID != e.ID {
 			t.Errorf("%s on the stub: %v", e.ID, r)
 		}
 		if r := e.Check(e.Solution); !r.OK() || r.Cases == 0 {

@@ -1,6 +1,7 @@
 package w2d4
 
 import (
+	"github.com/nma-go/nma-go/nma/outcome"
 	"math"
 	"strings"
 	"testing"
@@ -77,7 +78,7 @@ func TestTutorials2And3StubsAndSolutions(t *testing.T) {
 		if !strings.HasPrefix(e.ID, "W2D4.T2.") && !strings.HasPrefix(e.ID, "W2D4.T3.") {
 			continue
 		}
-		if r := e.Check(e.Stub); r.Status != exercise.NotDone || r.ID != e.ID {
+		if r := e.Check(e.Stub); r.Status != outcome.NotDone || r.ID != e.ID {
 			t.Errorf("%s on the stub: %v", e.ID, r)
 		}
 		if r := e.Check(e.Solution); !r.OK() || r.Cases == 0 {

@@ -52,10 +52,6 @@ var IDPattern = regexp.MustCompile(`^W\dD\d\.T\d+\.E\d+$`)
 // TODO is what a stub panics with: panic(exercise.TODO("W2D4.T1.E1")).
 func TODO(id string) error { return NotDoneError{ID: id} }
 
-// NotDone is outcome.NotDone, under the name the exercise packages' tests use
-// (r.Status != exercise.NotDone); a check's outcomes are package outcome's values.
-const NotDone = outcome.NotDone
-
 // Result is the outcome of one check.
 type Result struct {
 	ID       string          // exercise ID, e.g. W2D4.T1.E1

@@ -18,7 +18,7 @@ func wantErr(t *testing.T, what string, err error, mention string) {
 	}
 }
 
-// Reference: the inventory (nma-week2.md §2.1): Euler with a = −0.5, x0 = 1, dt = 0.001,
+// Reference: the inventory (data/reference/nma-week2.md §2.1): Euler with a = −0.5, x0 = 1, dt = 0.001,
 // T = 10 ends at x = 0.006733, against the exact e^{−4.9995} = 0.006741.
 func TestIntegrateExponential(t *testing.T) {
 	x, tt, err := IntegrateExponential(-0.5, 1, 0.001, 10)
@@ -192,7 +192,7 @@ func TestSolveIVPErrors(t *testing.T) {
 	wantErr(t, "infinite y0", err, "y0")
 }
 
-// Eigenvalues of the course's matrices (inventory §2.1, Think! 4) and of the telegraph
+// Eigenvalues of the course's matrices (data/reference/nma-week2.md §2.1, Think! 4) and of the telegraph
 // transition matrix (§2.2: [1, 0.988], eigenvectors [0.98058068, 0.19611614] and
 // [−0.7071, 0.7071], as np.linalg.eig prints them).
 func TestEig(t *testing.T) {

@@ -31,7 +31,7 @@ func TestDefaultPars(t *testing.T) {
 	}
 }
 
-// Rheobase g_L(V_th − E_L) = 200 pA: the inventory's DC counts over T = 100 ms.
+// Rheobase g_L(V_th − E_L) = 200 pA: the inventory's DC counts over T = 100 ms (data/reference/nma-week2.md §3.1).
 func TestRheobaseAndDCSpikeCounts(t *testing.T) {
 	p := DefaultPars()
 	p.T = 100
@@ -147,7 +147,7 @@ func TestCVExerciseSeed2020(t *testing.T) {
 	}
 }
 
-// Interactive Demo 3A at its initial state (σ = 3, seed 2020), the inventory's table.
+// Interactive Demo 3A at its initial state (σ = 3, seed 2020), the inventory's table (data/reference/nma-week2.md §3.1).
 func TestFICurveSeed2020(t *testing.T) {
 	p := DefaultPars()
 	p.T = 1000
@@ -317,7 +317,7 @@ func TestCorrelateInputHasCorrelationC(t *testing.T) {
 	}
 }
 
-// The inventory's ballpark for Sections 2–3 of Tutorial 2 (unseeded in the course): rates
+// The inventory's ballpark (data/reference/nma-week2.md §3.2) for Sections 2–3 of Tutorial 2 (unseeded in the course): rates
 // ≈ 14.6, 38.6 and 37 Hz; the output correlation is below the input correlation and grows
 // with it.
 func TestLIFOutputCC(t *testing.T) {

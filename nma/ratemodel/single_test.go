@@ -9,7 +9,7 @@ import (
 	"github.com/nma-go/nma-go/nma/rng"
 )
 
-// Reference values from the course inventory (nma-week2.md §4.1), computed from the
+// Reference values from the course inventory (data/reference/nma-week2.md §4.1), computed from the
 // formulas; tolerances are stated per test.
 func TestFValues(t *testing.T) {
 	p := DefaultSingle()
@@ -85,7 +85,7 @@ func TestFixedPointNoConvergenceIsAnError(t *testing.T) {
 	}
 }
 
-// Endpoints of the trajectories (inventory, computed): r_init ≤ 0.4 → 0.0415, ≥ 0.5 → 0.8997 at t = 19.9 ms.
+// Endpoints of the trajectories (data/reference/nma-week2.md §4.1, computed): r_init ≤ 0.4 → 0.0415, ≥ 0.5 → 0.8997 at t = 19.9 ms.
 func TestTrajectoriesEndAtStableFixedPoints(t *testing.T) {
 	p := DefaultSingle()
 	p.W, p.IExt = 5, 0.5

@@ -11,7 +11,7 @@ import (
 	"github.com/nma-go/nma-go/nma"
 )
 
-// Reference values: the course inventory (nma-week2.md §4.2–4.3; "stated" are printed in the
+// Reference values: the course inventory (data/reference/nma-week2.md §4.2–4.3; "stated" are printed in the
 // course, "computed" were worked out from the course's formulas) and, where marked
 // [computed here], values this package computes and that are checked independently in the
 // same test (trace/determinant, finite differences, direct simulation).
@@ -58,7 +58,7 @@ func TestFIEIAndInverse(t *testing.T) {
 	}
 }
 
-// Two runs (inventory §4.2): from (0.32, 0.15) the activity decays to (0, 0); from
+// Two runs (data/reference/nma-week2.md §4.2): from (0.32, 0.15) the activity decays to (0, 0); from
 // (0.33, 0.15) it reaches the high state (0.9384, 0.6725) by t = 49.9 ms. Demo 1.2: r_E(0)
 // ≤ 0.32 decays, ≥ 0.33 goes up.
 func TestSimulateWCTwoRuns(t *testing.T) {

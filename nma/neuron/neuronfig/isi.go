@@ -21,7 +21,7 @@ func PlotISIHists(isi1, isi2 []float64, cv1, cv2, sig1, sig2 float64) *fig.Figur
 		pl.X.Label.Text, pl.Y.Label.Text = "ISI (ms)", "count"
 		pl.Title.Text = fmt.Sprintf("σ_GWN=%.1f, CV_isi=%.3f", d.sig, d.cv)
 		counts, _ := nma.Histogram(d.isi, edges)
-		fixedHist(pl, counts, edges, fig.Alpha(fig.Blue, 0.5), "")
+		fig.HistCounts(pl, counts, edges, fig.Color(fig.Alpha(fig.Blue, 0.5)))
 		fig.Limits(pl, 9, 31, 0, math.NaN())
 	}
 	return f

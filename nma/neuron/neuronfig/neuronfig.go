@@ -14,9 +14,6 @@ import (
 	"image/color"
 	"slices"
 
-	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/vg/draw"
 )
 
 // matplotlib's single-letter colours and named colours used by the course's figures.
@@ -71,17 +68,3 @@ func every(x []float64, step int) []float64 {
 	return out
 }
 
-// fixedHist draws counts over the bins given by edges as bars (np.histogram + plt.hist).
-func fixedHist(pl *plot.Plot, counts, edges []float64, c color.Color, label string) {
-	h := &plotter.Histogram{FillColor: c, LineStyle: draw.LineStyle{Color: color.White, Width: 0.5}}
-	for k, n := range counts {
-		h.Bins = append(h.Bins, plotter.HistogramBin{Min: edges[k], Max: edges[k+1], Weight: n})
-	}
-	if len(edges) > 1 {
-		h.Width = edges[1] - edges[0]
-	}
-	pl.Add(h)
-	if label != "" {
-		pl.Legend.Add(label, h)
-	}
-}

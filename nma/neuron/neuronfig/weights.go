@@ -52,13 +52,13 @@ func PlotSTDPDistribution(h neuron.STDPHistory, sampleTime float64) (*fig.Figure
 	if h.NCorr > 0 {
 		cc, _ := nma.Histogram(norm(w[:h.NCorr]), edges)
 		dp, _ := nma.Histogram(norm(w[h.NCorr:]), edges)
-		fixedHist(bot, cc, edges, fig.Alpha(fig.Red, 0.5), "Correlated input")
-		fixedHist(bot, dp, edges, fig.Alpha(fig.Blue, 0.5), "Uncorrelated input")
+		fig.HistCounts(bot, cc, edges, fig.Color(fig.Alpha(fig.Red, 0.5)), fig.Label("Correlated input"))
+		fig.HistCounts(bot, dp, edges, fig.Color(fig.Alpha(fig.Blue, 0.5)), fig.Label("Uncorrelated input"))
 		bot.Legend.Top, bot.Legend.Left = true, true
 		bot.Legend.XOffs = 8
 	} else {
 		counts, _ := nma.Histogram(norm(w), edges)
-		fixedHist(bot, counts, edges, fig.Alpha(fig.Blue, 0.5), "")
+		fig.HistCounts(bot, counts, edges, fig.Color(fig.Alpha(fig.Blue, 0.5)))
 	}
 	fig.Limits(bot, -0.1, 1.1, 0, math.NaN())
 	return f, nil
