@@ -29,6 +29,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/janpfeifer/gonb/gonbui"
@@ -42,15 +43,52 @@ func (e NotDoneError) Error() string {
 	return fmt.Sprintf("nma: exercise %s is not done yet: replace the panic in its function with your code", e.ID)
 }
 
-// NotDonePattern matches the message of a NotDoneError; the notebook runner uses it to
-// tell expected stub errors from real ones.
-var NotDonePattern = regexp.MustCompile(`nma: exercise (W\dD\d\.T\d+\.E\d+) is not done yet`)
+// NotDonePattern matches the message of a NotDoneError and the calm not-done line a notebook
+// shows; the notebook runner and the browser test use it to tell an exercise that is simply
+// not done yet (expected in a student notebook) from a real error.
+var NotDonePattern = regexp.MustCompile(`exercise (W\dD\d\.T\d+\.E\d+) is not done yet`)
 
 // IDPattern is the shape of an exercise ID: day, tutorial and exercise number, e.g. W2D4.T1.E1.
 var IDPattern = regexp.MustCompile(`^W\dD\d\.T\d+\.E\d+$`)
 
 // TODO is what a stub panics with: panic(exercise.TODO("W2D4.T1.E1")).
-func TODO(id string) error { return NotDoneError{ID: id} }
+//
+// Inside a check the panic is caught and becomes the verdict "not done". Anywhere else in a
+// notebook (a later cell that calls the unfinished function, say) TODO does not return: it
+// shows the calm not-done line and ends the cell without an error, so the student sees one
+// sentence instead of a stack trace and "Run All" goes on. Outside a notebook (tests, the
+// grader) it returns the error for the panic.
+func TODO(id string) error {
+	if recording.Load() == 0 && gonbui.IsNotebook {
+		showNotDone(id, "", "a cell above calls its function; finish the exercise, run its cell, then run this cell again")
+		gonbui.Sync()
+		os.Exit(0)
+	}
+	return NotDoneError{ID: id}
+}
+
+// recording counts the checks running now (Record); TODO panics inside them.
+var recording atomic.Int32
+
+// notDoneLine is the one calm line of an exercise that is not done yet. It matches
+// NotDonePattern.
+func notDoneLine(id, function, hint string) string {
+	if function != "" {
+		return fmt.Sprintf("The exercise %s is not done yet: replace the panic in %s with your code, run its cell, then run this cell again.", id, function)
+	}
+	return fmt.Sprintf("The exercise %s is not done yet: %s.", id, hint)
+}
+
+// showNotDone displays the not-done line: in a notebook a quiet grey line (no error box),
+// elsewhere a line on stdout.
+func showNotDone(id, function, hint string) {
+	line := notDoneLine(id, function, hint)
+	if !gonbui.IsNotebook {
+		fmt.Println(line)
+		return
+	}
+	gonbui.DisplayHTML(`<div style="color:#555;font-family:sans-serif;margin:4px 0">⏳ ` + html.EscapeString(line) + `</div>`)
+}
 
 // Result is the outcome of one check.
 type Result struct {
@@ -69,37 +107,51 @@ func (r Result) String() string {
 	case outcome.Passed:
 		return fmt.Sprintf("✓ %s %s: correct (%d comparisons with the solution)", r.ID, r.Function, r.Cases)
 	case outcome.NotDone:
-		return NotDoneError{ID: r.ID}.Error()
+		return notDoneLine(r.ID, r.Function, "replace the panic in its function with your code")
 	default:
 		return fmt.Sprintf("✗ %s %s %s: %s", r.ID, r.Function, r.Status, r.Message)
 	}
 }
 
-// Report shows the verdict (a coloured box in a notebook, a line on stdout elsewhere) and,
-// unless the check passed, ends the program with exit status 1 after printing the verdict
-// to stderr, so the notebook cell is marked as failed and `nma run` can tell why.
+// Report shows the verdict and ends the cell unless the check passed:
+//
+//   - passed: a green line; the cell goes on (to its figure);
+//   - not done: one calm grey line, and the cell ends without an error, so "Run All" goes on
+//     to the next cell;
+//   - wrong, crashed or timed out: the difference, once, in a red box, and the cell ends with
+//     exit status 1 so the notebook marks it as failed. Headless (`nma run`, which sets
+//     NMA_HEADLESS=1) the verdict also goes to stderr, where the runner reads why.
+//
+// Outside a notebook the verdict is a line on stdout, and the program ends the same way.
 func (r Result) Report() {
 	r.Show()
-	if r.OK() {
+	switch {
+	case r.OK():
 		return
+	case r.Status == outcome.NotDone:
+		gonbui.Sync()
+		os.Exit(0)
 	}
-	fmt.Fprintln(os.Stderr, r.String())
+	if !gonbui.IsNotebook || os.Getenv("NMA_HEADLESS") != "" {
+		fmt.Fprintln(os.Stderr, r.String())
+	}
 	gonbui.Sync()
 	os.Exit(1)
 }
 
 // Show displays the verdict without ending the program.
 func (r Result) Show() {
+	if r.Status == outcome.NotDone {
+		showNotDone(r.ID, r.Function, "replace the panic in its function with your code")
+		return
+	}
 	if !gonbui.IsNotebook {
 		fmt.Println(r.String())
 		return
 	}
 	colour := "#c62828" // failed, crashed, timed out
-	switch r.Status {
-	case outcome.Passed:
+	if r.Status == outcome.Passed {
 		colour = "#2e7d32"
-	case outcome.NotDone:
-		colour = "#ef6c00"
 	}
 	gonbui.DisplayHTML(fmt.Sprintf(
 		`<div style="border-left:6px solid %s;padding:4px 10px;margin:4px 0;font-family:sans-serif"><pre style="margin:0;white-space:pre-wrap">%s</pre></div>`,

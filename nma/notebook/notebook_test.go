@@ -133,6 +133,11 @@ func TestAnalyzeAllowsOnlyNotDoneErrorsInStudentMode(t *testing.T) {
 	real := &Cell{CellType: "code", Outputs: []json.RawMessage{
 		raw(map[string]any{"output_type": "error", "ename": "ERROR", "evalue": "undefined: x", "traceback": []string{"\x1b[7mCell[3]\x1b[0m undefined: x"}}),
 	}}
+	// Today's calm form: one grey line in the notebook, no error, and a cell that calls Show()
+	// ends before its figure.
+	calm := &Cell{CellType: "code", Source: "w2d4.CheckF(F).Report()\nfig.Show()", Outputs: []json.RawMessage{
+		raw(map[string]any{"output_type": "display_data", "data": map[string]any{"text/html": "<div>⏳ The exercise W2D4.T1.E1 is not done yet: replace the panic in F with your code, run its cell, then run this cell again.</div>"}}),
+	}}
 	pipe := &Cell{CellType: "code", Outputs: []json.RawMessage{
 		raw(map[string]any{"output_type": "stream", "name": "stderr", "text": "failed to write to GoNB pipe \"/tmp/x\", pipes closed\n"}),
 	}}
@@ -144,7 +149,10 @@ func TestAnalyzeAllowsOnlyNotDoneErrorsInStudentMode(t *testing.T) {
 		msg       string
 	}{
 		{[]*Cell{notDone}, false, outcome.Passed, ""},
-		{[]*Cell{notDone}, true, outcome.Failed, "cell 1: nma: exercise W2D4.T1.E1 is not done yet"},
+		{[]*Cell{notDone}, true, outcome.Failed, "cell 1: exercise W2D4.T1.E1 is not done yet in the solutions run"},
+		{[]*Cell{calm}, false, outcome.Passed, ""},
+		{[]*Cell{calm}, true, outcome.Failed, "cell 1: exercise W2D4.T1.E1 is not done yet in the solutions run"},
+		{[]*Cell{calm, real}, false, outcome.Failed, "cell 2: ERROR: undefined: x"},
 		{[]*Cell{notDone, real}, false, outcome.Failed, "cell 2: ERROR: undefined: x | Cell[3] undefined: x"},
 		{[]*Cell{pipe}, false, outcome.Failed, "display failed"},
 	} {

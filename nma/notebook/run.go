@@ -319,6 +319,27 @@ func CellError(c *Cell) string {
 	return ansiRE.ReplaceAllString(stderr.String()+errText.String(), "")
 }
 
+// CellText returns the text a code cell showed: its stdout and stderr streams and the
+// text/plain and text/html of its displays (without images).
+func CellText(c *Cell) string {
+	var b strings.Builder
+	for _, raw := range c.Outputs {
+		var o output
+		if json.Unmarshal(raw, &o) != nil {
+			continue
+		}
+		if o.OutputType == "stream" {
+			b.WriteString(joinText(o.Text))
+		}
+		if o.Data != nil {
+			b.WriteString(joinText(o.Data["text/plain"]))
+			b.WriteString(joinText(o.Data["text/html"]))
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
 // hasImage reports whether a cell displayed a PNG or SVG, directly or inside HTML (demos).
 func hasImage(c *Cell) bool {
 	for _, raw := range c.Outputs {
@@ -366,6 +387,16 @@ func (r *Result) analyze(opts RunOptions, secs map[string]float64) {
 			r.CellTimes = append(r.CellTimes, CellTime{Cell: i + 1, Seconds: d})
 		}
 		msg := CellError(c)
+		if m := exercise.NotDonePattern.FindString(msg + "\n" + CellText(c)); m != "" {
+			if !opts.Solutions {
+				continue // an exercise not done yet: expected in a student notebook
+			}
+			if r.Status == outcome.Passed {
+				r.Status = outcome.Failed
+				r.FirstError = fmt.Sprintf("cell %d: %s in the solutions run", i+1, m)
+			}
+			continue
+		}
 		if msg == "" && r.Status == outcome.Passed && strings.Contains(c.Source, ".Show()") && !hasImage(c) {
 			r.Status = outcome.Failed
 			r.FirstError = fmt.Sprintf("cell %d: calls Show() but no figure (PNG/SVG) reached the notebook", i+1)
@@ -373,9 +404,6 @@ func (r *Result) analyze(opts RunOptions, secs map[string]float64) {
 		}
 		if msg == "" || r.Status != outcome.Passed {
 			continue
-		}
-		if !opts.Solutions && exercise.NotDonePattern.MatchString(msg) {
-			continue // an exercise not done yet: expected in a student notebook
 		}
 		r.Status = outcome.Failed
 		r.FirstError = fmt.Sprintf("cell %d: %s", i+1, firstLines(msg, 6))
