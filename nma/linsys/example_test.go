@@ -22,7 +22,7 @@ func ExampleEig() {
 		fmt.Printf("A%d: [%s] %s\n", i+1, linsys.FormatEigenvalues(lam, ", "), linsys.Classify(lam))
 	}
 	// Output:
-	// A1: [-0.00+1.00j, -0.00-1.00j] centre (stable oscillation)
+	// A1: [0.00+1.00i, 0.00-1.00i] centre (stable oscillation)
 	// A2: [4.56, 0.44] unstable node
 	// A3: [-1.00, -0.25] stable node
 	// A4: [2.00, -1.00] saddle

@@ -57,9 +57,10 @@ func Column(v *mat.CDense, j int) []complex128 {
 	return out
 }
 
-// FormatEigenvalues formats eigenvalues as the course's stream-plot titles do
-// (", ".join(f"{x:.2f}")): real numbers when every imaginary part is zero, otherwise
-// Python's complex format such as "-0.00+1.00j"; sep separates the values.
+// FormatEigenvalues formats eigenvalues with two decimals for the stream-plot titles: real
+// numbers when every imaginary part is zero, otherwise a+bi such as "0.00+1.00i". A part that
+// rounds to zero is written without a sign (the course's Python prints "-0.00+1.00j" for a
+// real part of −1e−17); sep separates the values.
 func FormatEigenvalues(lam []complex128, sep string) string {
 	allReal := true
 	for _, l := range lam {
@@ -69,15 +70,19 @@ func FormatEigenvalues(lam []complex128, sep string) string {
 	}
 	parts := make([]string, len(lam))
 	for i, l := range lam {
+		re := fmt.Sprintf("%.2f", real(l))
+		if re == "-0.00" {
+			re = "0.00"
+		}
 		if allReal {
-			parts[i] = fmt.Sprintf("%.2f", real(l))
+			parts[i] = re
 			continue
 		}
 		sign := "+"
-		if math.Signbit(imag(l)) {
+		if math.Signbit(imag(l)) && fmt.Sprintf("%.2f", math.Abs(imag(l))) != "0.00" {
 			sign = "-"
 		}
-		parts[i] = fmt.Sprintf("%.2f%s%.2fj", real(l), sign, math.Abs(imag(l)))
+		parts[i] = fmt.Sprintf("%s%s%.2fi", re, sign, math.Abs(imag(l)))
 	}
 	return strings.Join(parts, sep)
 }

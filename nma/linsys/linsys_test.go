@@ -253,7 +253,7 @@ func TestEig(t *testing.T) {
 
 func TestFormatAndClassifyEigenvalues(t *testing.T) {
 	want := []struct{ str, kind string }{
-		{"-0.00+1.00j,  -0.00-1.00j", "centre (stable oscillation)"},
+		{"0.00+1.00i,  0.00-1.00i", "centre (stable oscillation)"},
 		{"4.56,  0.44", "unstable node"},
 		{"-1.00,  -0.25", "stable node"},
 		{"2.00,  -1.00", "saddle"},
@@ -264,7 +264,7 @@ func TestFormatAndClassifyEigenvalues(t *testing.T) {
 			t.Fatal(err)
 		}
 		if got := FormatEigenvalues(lam, ",  "); got != want[i].str {
-			t.Errorf("A%d: FormatEigenvalues = %q, want %q (the course's title)", i+1, got, want[i].str)
+			t.Errorf("A%d: FormatEigenvalues = %q, want %q (the stream-plot title)", i+1, got, want[i].str)
 		}
 		if got := Classify(lam); got != want[i].kind {
 			t.Errorf("A%d: Classify = %q, want %q", i+1, got, want[i].kind)
