@@ -8,9 +8,9 @@ import (
 	"github.com/nma-go/nma-go/nma/widgets"
 )
 
-// A demo is its controls and a Render function of their values. With at most MaxFrames
-// combinations it is precomputed: every frame is rendered once and swapped in the browser
-// by a few lines of JavaScript. Outside a notebook Show renders the frames and says what a
+// A demo is its controls and a Render function of their values. Show precomputes it: every
+// frame is rendered once and swapped in the browser by a few lines of JavaScript, so the
+// kernel is free at once. Outside a notebook Show renders the frames and says what a
 // notebook would show.
 func ExampleDemo() {
 	d := widgets.Demo{
@@ -44,10 +44,56 @@ func ExampleDemo() {
 	// (interactive demo with 8 precomputed frames; open it in a notebook)
 }
 
-// A larger grid is a live demo, re-rendered on every slider move. Headless (outside a
-// notebook, or under `nma run`, which sets NMA_HEADLESS=1) it draws the default values once
-// and returns instead of waiting for a browser.
-func ExampleDemo_Show_headless() {
+// A grid larger than the budget is thinned before it is precomputed: each slider keeps
+// every k-th value (k = 1, 2, 4, 5, 10, 20, 25, …; counted from the default, Min or Max,
+// whichever gives rounder numbers), both ends and the default, and the slider with the
+// most values is thinned first. Here 46 × 31 = 1426 combinations become 6 × 10 = 60 frames.
+func ExampleDemo_Thin() {
+	d := widgets.Demo{
+		Params: []widgets.Param{
+			widgets.Slider("w", -2, 7, 0.2, 4),
+			widgets.Slider("I_ext", 0, 3, 0.1, 1),
+		},
+		Render: func(widgets.Values) (*fig.Figure, error) { return nil, nil },
+	}
+	t := d.Thin(widgets.MaxFrames)
+	fmt.Println("frames:", d.Frames(), "→", t.Frames())
+	for _, p := range t.Params {
+		fmt.Println(p.Name, p.Values())
+	}
+	fmt.Println("defaults:", t.Defaults())
+	// Output:
+	// frames: 1426 → 60
+	// w [-2 0 2 4 6 7]
+	// I_ext [0 0.4 0.8 1 1.2 1.6 2 2.4 2.8 3]
+	// defaults: map[I_ext:1 w:4]
+}
+
+// Show never holds the kernel: a large grid is thinned and precomputed (outside a notebook
+// Show renders the frames and says what a notebook would show).
+func ExampleDemo_Show_thinned() {
+	calls := 0
+	d := widgets.Demo{
+		Params: []widgets.Param{widgets.Slider("tau", 1, 100, 1, 20)},
+		Render: func(v widgets.Values) (*fig.Figure, error) {
+			calls++
+			p := fig.NewPlot("", "t", "x")
+			fig.Line(p, []float64{0, 1}, []float64{1, math.Exp(-1 / v.Get("tau"))})
+			return fig.New(p).Size(2, 2), nil
+		},
+	}
+	d.Show()
+	fmt.Println("Render calls:", calls)
+	// Output:
+	// (interactive demo with 51 precomputed frames of the grid's 100 (tau: 51 of 100 values); open it in a notebook)
+	// Render calls: 51
+}
+
+// Live is the explicit opt-in to every value of the grid: in a notebook it holds the
+// kernel until Stop demo. Headless (outside a notebook, or under `nma run`, which sets
+// NMA_HEADLESS=1) it draws the default values once and returns instead of waiting for a
+// browser.
+func ExampleDemo_Live_headless() {
 	d := widgets.Demo{
 		Params: []widgets.Param{widgets.Slider("tau", 1, 100, 1, 20)},
 		Render: func(v widgets.Values) (*fig.Figure, error) {
@@ -57,10 +103,10 @@ func ExampleDemo_Show_headless() {
 			return fig.New(p).Size(2, 2), nil
 		},
 	}
-	fmt.Println("live:", d.Frames() > widgets.MaxFrames, "headless:", widgets.Headless())
-	d.Show()
+	fmt.Println("headless:", widgets.Headless())
+	d.Live()
 	// Output:
-	// live: true headless: true
+	// headless: true
 	// rendering tau=20
 }
 

@@ -29,7 +29,8 @@ func idleTimeout() time.Duration {
 	return IdleTimeout
 }
 
-// live runs the demo with GoNB widgets until Stop is pressed or the idle timeout passes.
+// live runs the demo with GoNB widgets on its whole grid until Stop is pressed or the idle
+// timeout passes.
 func (d Demo) live() {
 	idleFor := idleTimeout()
 	figID := "nma_demo_fig_" + gonbui.UniqueId()
@@ -83,8 +84,8 @@ func (d Demo) live() {
 	}
 	stop := <-stopCh
 	draw()
-	gonbui.DisplayHTML(`<small style="color:#666">Live demo: this cell keeps the kernel busy until you press "Stop demo" (or after ` +
-		idleFor.String() + ` without a change).</small>`)
+	gonbui.DisplayHTML(`<small style="color:#666">Live demo on every value: this cell keeps the kernel busy until you press "Stop demo" (or after ` +
+		idleFor.String() + ` without a change). Change <code>.Live()</code> back to <code>.Show()</code> for the precomputed demo, which leaves the kernel free.</small>`)
 
 	cases := make([]reflect.SelectCase, 0, len(ctls)+2)
 	for _, c := range ctls {

@@ -1,30 +1,39 @@
 // Package widgets makes the course's interactive demos: sliders and dropdowns that redraw a
-// figure. A demo's render function is plain Go (testable for any values); Show picks how to
-// make it interactive:
+// figure. A demo's render function is plain Go (testable for any values).
 //
-//   - Precomputed, when the parameter grid has at most MaxFrames points: every frame is
-//     rendered once in Go and a few lines of JavaScript in the output swap them. The kernel
-//     is free at once, and the demo keeps working in exported HTML.
-//   - Live, for larger grids: GoNB widgets re-render on every change while the cell runs,
-//     with a Stop button and an idle timeout (the cell holds the kernel until then).
+// Show never holds the kernel. It precomputes the demo: every frame is rendered once in Go
+// (drawing and PNG encoding on all cores, Render too when the demo is Parallel), and a few
+// lines of JavaScript in the output swap the frames when a control moves — instant, the
+// kernel free as soon as the cell ends, and it keeps working in exported HTML. The default
+// figure appears at once; the controls when every frame is ready.
 //
-// Headless (NMA_HEADLESS=1, as `nma run` sets it, or outside a notebook) a live demo draws
-// the default values once and returns: GoNB widgets wait for a browser that never comes.
-// If the browser does not answer within StartTimeout (VS Code runs no widget JavaScript),
-// the demo falls back the same way instead of hanging.
+// A grid larger than the budget — MaxFrames frames (or the demo's own MaxFrames) and
+// MaxBytes bytes of frames, estimated from the default and the two corner frames — is
+// thinned first (see Thin): each slider keeps every k-th value, k = 1, 2, 4, 5, 10, 20, 25,
+// …, counted from its default, Min or Max (whichever gives rounder numbers), plus its two
+// ends and its default; the slider with the most values is thinned first; dropdowns keep
+// every option. A slider whose values the demo's questions need can be given its own step
+// with PrecomputeEvery. A note under a thinned demo says which values it kept. Frames are
+// drawn at FrameDPI (at most MaxFrameWidth pixels wide) and reduced to a 256-colour
+// palette where that changes no more than a few antialiased edge pixels.
+//
+// Live is the explicit opt-in to the whole grid: GoNB widgets re-render on every change
+// while the cell runs, so the cell holds the kernel until its Stop button is pressed or
+// IdleTimeout passes without a change. A student gets it by changing .Show() to .Live() in
+// a demo's cell; no cell of the notebooks calls it, so "Run All" never waits. Headless
+// (NMA_HEADLESS=1, as `nma run` sets it, or outside a notebook) Live draws the default
+// values once and returns; if the browser does not show its widgets within StartTimeout
+// (VS Code runs no widget JavaScript), it does the same instead of hanging.
 package widgets
 
 import (
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"html"
 	"math"
 	"os"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/janpfeifer/gonb/gonbui"
@@ -40,7 +49,10 @@ type Param struct {
 	Options            []string
 	values             []float64
 	defaultIndex       int
+	offGrid            bool // the default is not on the grid Min, Min+Step, …: it was inserted
 	labels             []string
+	of                 int     // before thinning, the number of values (0: not thinned)
+	every              float64 // PrecomputeEvery's step (0: thinned automatically)
 	validationProblems error
 }
 
@@ -89,7 +101,7 @@ func (p *Param) build() {
 		v := clean(p.Min + float64(i)*p.Step)
 		if !inserted && p.Default < v-1e-9 {
 			p.values = append(p.values, clean(p.Default))
-			inserted = true
+			inserted, p.offGrid = true, true
 		}
 		if !inserted && math.Abs(p.Default-v) < 1e-9 {
 			inserted = true
@@ -98,6 +110,7 @@ func (p *Param) build() {
 	}
 	if !inserted {
 		p.values = append(p.values, clean(p.Default))
+		p.offGrid = true
 	}
 	for i, v := range p.values {
 		if math.Abs(v-p.Default) < 1e-9 {
@@ -105,6 +118,24 @@ func (p *Param) build() {
 		}
 		p.labels = append(p.labels, strconv.FormatFloat(v, 'g', -1, 64))
 	}
+}
+
+// PrecomputeEvery returns the slider with its precomputed grid chosen by the demo's
+// author: when Show must thin the demo's grid, this slider keeps the values step apart
+// (a multiple of its Step; its ends and default too), and the other sliders are thinned
+// first. Use it for the slider a demo's questions need fine, e.g. an imaginary part in
+// steps of 1 so that the student can find 0.5 Hz. Live still has every value.
+func (p Param) PrecomputeEvery(step float64) Param {
+	switch {
+	case p.validationProblems != nil:
+	case p.Options != nil:
+		p.validationProblems = fmt.Errorf("widgets: dropdown %q: PrecomputeEvery(%g) applies to sliders only", p.Name, step)
+	case !(step >= p.Step) || math.Abs(step/p.Step-math.Round(step/p.Step)) > 1e-6:
+		p.validationProblems = fmt.Errorf("widgets: slider %q: PrecomputeEvery(%g) is not a positive multiple of its step %g", p.Name, step, p.Step)
+	default:
+		p.every = step
+	}
+	return p
 }
 
 // clean rounds away floating-point noise such as 0.30000000000000004.
@@ -135,18 +166,30 @@ func (v Values) Int(name string) int { return int(v.Get(name)) }
 // Demo is an interactive figure.
 type Demo struct {
 	Params []Param
+	// Render draws the figure for one combination of values. Each call must return a new
+	// figure: Show draws the returned figures on all cores while Render runs for the next.
 	Render func(v Values) (*fig.Figure, error)
-	// Parallel renders precomputed frames on all cores at once; set it only when Render is
-	// safe for concurrent calls (no shared mutable state: a pure simulation and plot is).
+	// Parallel also runs Render itself on all cores; set it only when Render is safe for
+	// concurrent calls (no shared mutable state: a pure simulation and plot is).
 	Parallel bool
+	// MaxFrames, when positive, is this demo's frame budget instead of the package's
+	// MaxFrames (a smaller one for a demo whose frames are slow to compute).
+	MaxFrames int
 }
 
 // Configuration shared by all demos.
 var (
-	// MaxFrames is the largest grid a demo precomputes; larger grids are live.
+	// MaxFrames is the frame budget of a precomputed demo: a larger grid is thinned to fit.
 	MaxFrames = 64
-	// FrameDPI is the resolution of precomputed frames (smaller than figures, to keep the output light).
+	// MaxBytes is the byte budget of a precomputed demo's frames in the notebook (base64
+	// PNGs), estimated from the default frame: a grid whose frames would not fit is thinned.
+	MaxBytes = 2 << 20
+	// FrameDPI is the resolution of precomputed frames (smaller than figures, to keep the
+	// output light): an 8 in figure, shown 576 CSS pixels wide, is 800 pixels.
 	FrameDPI = 100
+	// MaxFrameWidth caps a frame's width in pixels: a wider figure is drawn at a lower DPI
+	// (a 14 in figure, shown 1008 CSS pixels wide, at 71 DPI).
+	MaxFrameWidth = 1000
 	// StartTimeout is how long a live demo waits for the browser to show its widgets.
 	StartTimeout = 5 * time.Second
 	// IdleTimeout ends a live demo that nobody has touched for this long, freeing the kernel.
@@ -181,6 +224,9 @@ func (d Demo) Validate() error {
 	if d.Render == nil {
 		return errors.New("widgets: Demo.Render is nil")
 	}
+	if d.MaxFrames < 0 {
+		return fmt.Errorf("widgets: Demo.MaxFrames=%d must not be negative", d.MaxFrames)
+	}
 	seen := map[string]bool{}
 	for _, p := range d.Params {
 		if p.validationProblems != nil {
@@ -197,28 +243,201 @@ func (d Demo) Validate() error {
 	return nil
 }
 
-// Show displays the demo, precomputed or live (see the package doc).
+// budget is the demo's frame budget: its own MaxFrames, or the package's.
+func (d Demo) budget() int {
+	if d.MaxFrames > 0 {
+		return d.MaxFrames
+	}
+	return max(1, MaxFrames)
+}
+
+// Thin returns the demo on a grid of at most budget frames: each slider keeps every k-th
+// of its values (counted from its default, its Min or its Max, whichever gives the rounder
+// numbers), plus its two ends and its default; the stride k runs through 1, 2, 4, 5, 10,
+// 20, 25, 40, 50, 100, … and the slider with the most values is thinned first (the first
+// such slider on a tie). A slider with PrecomputeEvery starts at that stride and is thinned
+// further only when no other slider can be. Dropdowns keep every option. A grid
+// already within budget is returned unchanged; when even the smallest grid (every slider at
+// its ends and default) exceeds budget, Thin returns that smallest grid. The result depends
+// on nothing but the controls and budget.
+func (d Demo) Thin(budget int) Demo {
+	out := d
+	out.Params = append([]Param(nil), d.Params...)
+	stride := make([]int, len(out.Params))
+	count := make([]int, len(out.Params))
+	total := 1
+	for i, p := range out.Params {
+		stride[i], count[i] = 1, len(p.values)
+		total *= count[i]
+	}
+	if total > budget {
+		total = 1
+		for i, p := range out.Params {
+			if p.every > 0 {
+				stride[i] = int(math.Round(p.every / p.Step))
+				count[i] = len(p.keep(stride[i]))
+			}
+			total *= count[i]
+		}
+	}
+	for total > budget {
+		best, bestStride, bestCount := -1, 0, 0
+		for _, chosen := range []bool{false, true} { // sliders with PrecomputeEvery last
+			for i, p := range d.Params {
+				if p.Options != nil || (p.every > 0) != chosen || (best >= 0 && count[i] <= count[best]) {
+					continue
+				}
+				if s, c := p.nextStride(stride[i]); s > 0 {
+					best, bestStride, bestCount = i, s, c
+				}
+			}
+			if best >= 0 {
+				break
+			}
+		}
+		if best < 0 {
+			break // every slider is down to its ends and default
+		}
+		total = total / count[best] * bestCount
+		stride[best], count[best] = bestStride, bestCount
+	}
+	for i, p := range d.Params {
+		if stride[i] > 1 {
+			out.Params[i] = p.strided(stride[i])
+		}
+	}
+	return out
+}
+
+// niceStride returns the strides a slider is thinned with, in order: 1, 2, 4, 5, 10, 20,
+// 25, 40, 50, 100, 200, 250, … (so a step of 0.1 becomes 0.2, 0.4, 0.5, 1, 2, 2.5, …).
+func niceStride(k int) int {
+	base := []int{10, 20, 25, 40, 50}
+	if k < 4 {
+		return []int{1, 2, 4, 5}[k]
+	}
+	k -= 4
+	s := base[k%len(base)]
+	for range k / len(base) {
+		s *= 10
+	}
+	return s
+}
+
+// nextStride returns the first stride after s that keeps fewer values, and that count;
+// (0, 0) when the slider is already down to its ends and default.
+func (p Param) nextStride(s int) (int, int) {
+	n := len(p.values)
+	now := len(p.keep(s))
+	for k := 0; ; k++ {
+		t := niceStride(k)
+		if t <= s {
+			continue
+		}
+		if c := len(p.keep(t)); c < now {
+			return t, c
+		}
+		if t >= n {
+			return 0, 0
+		}
+	}
+}
+
+// keep returns the indices of p.values a stride s keeps: both ends, the default, and every
+// s-th value of the grid Min, Min+Step, … counted from an anchor: the default (when it is on
+// the grid), Min or Max, whichever puts the most kept values on multiples of s·Step (round
+// numbers: 0, 2, 4 rather than 0.5, 2.5, 4.5 for a step of 2); on a tie the first of those.
+func (p Param) keep(s int) []int {
+	regular := func(i int) int { // position of p.values[i] on the regular grid
+		if p.offGrid && i > p.defaultIndex {
+			return i - 1
+		}
+		return i
+	}
+	last := regular(len(p.values) - 1)
+	anchors := []int{0, last}
+	if !p.offGrid {
+		anchors = []int{p.defaultIndex, 0, last}
+	}
+	var best []int
+	bestRound := -1
+	for _, a := range anchors {
+		var idx []int
+		round := 0
+		for i, v := range p.values {
+			inserted := p.offGrid && i == p.defaultIndex
+			if i == 0 || i == len(p.values)-1 || i == p.defaultIndex || (!inserted && (regular(i)-a)%s == 0) {
+				idx = append(idx, i)
+				if q := v / (float64(s) * p.Step); math.Abs(q-math.Round(q)) < 1e-6 {
+					round++
+				}
+			}
+		}
+		if round > bestRound {
+			best, bestRound = idx, round
+		}
+	}
+	return best
+}
+
+// strided is p thinned to stride s (see keep).
+func (p Param) strided(s int) Param {
+	q := p
+	q.values, q.labels = nil, nil
+	q.of = len(p.values)
+	if p.of > 0 {
+		q.of = p.of
+	}
+	for _, i := range p.keep(s) {
+		if i == p.defaultIndex {
+			q.defaultIndex = len(q.values)
+		}
+		q.values = append(q.values, p.values[i])
+		q.labels = append(q.labels, p.labels[i])
+	}
+	return q
+}
+
+// Show displays the demo precomputed (see the package doc) and returns once its frames
+// are in the notebook: it never holds the kernel.
 func (d Demo) Show() {
 	if err := d.Validate(); err != nil {
 		showError(err)
 		return
 	}
-	if d.Frames() <= MaxFrames {
-		h, err := d.PrecomputedHTML()
+	if !gonbui.IsNotebook {
+		p, err := d.precompute(nil)
 		if err != nil {
 			showError(err)
 			return
 		}
-		if !gonbui.IsNotebook {
-			fmt.Printf("(interactive demo with %d precomputed frames; open it in a notebook)\n", d.Frames())
-			return
-		}
-		gonbui.DisplayHTML(h)
-		gonbui.Sync() // a large output must reach the kernel before the cell's program ends
+		fmt.Printf("(interactive demo with %d precomputed frames%s; open it in a notebook)\n", len(p.frames), p.thinNote())
+		return
+	}
+	id := "nma_demo_out_" + gonbui.UniqueId()
+	p, err := d.precompute(func(first string, width, frames int) {
+		// The default figure at once; the controls follow when every frame is ready.
+		gonbui.UpdateHTML(id, fmt.Sprintf(`<img src="%s" width="%d" alt="demo figure"><br><small style="color:#666">preparing the demo's %d frames…</small>`, first, width, frames))
+	})
+	if err != nil {
+		gonbui.UpdateHTML(id, errorHTML(err))
+		fmt.Fprintln(os.Stderr, err)
+		return
+	}
+	gonbui.UpdateHTML(id, p.html())
+	gonbui.Sync() // a large output must reach the kernel before the cell's program ends
+}
+
+// Live runs the demo with GoNB widgets on its whole grid (see the package doc): the cell
+// holds the kernel until Stop is pressed or IdleTimeout passes without a change. Headless
+// it draws the default values once and returns.
+func (d Demo) Live() {
+	if err := d.Validate(); err != nil {
+		showError(err)
 		return
 	}
 	if Headless() {
-		d.showDefaults("headless run: showing the default values")
+		d.showDefaults("headless run: showing the default values (Live needs a browser)")
 		return
 	}
 	d.live()
@@ -236,14 +455,18 @@ func (d Demo) showDefaults(note string) {
 	}
 }
 
+func errorHTML(err error) string {
+	return `<pre style="color:#c62828">` + html.EscapeString(err.Error()) + `</pre>`
+}
+
 func showError(err error) {
 	fmt.Fprintln(os.Stderr, err)
 	if gonbui.IsNotebook {
-		gonbui.DisplayHTML(`<pre style="color:#c62828">` + html.EscapeString(err.Error()) + `</pre>`)
+		gonbui.DisplayHTML(errorHTML(err))
 	}
 }
 
-// index returns the grid position of a combination of control indices (row-major).
+// valuesAt returns the values at a combination of control indices.
 func (d Demo) valuesAt(idx []int) Values {
 	v := Values{}
 	for i, p := range d.Params {
@@ -252,108 +475,32 @@ func (d Demo) valuesAt(idx []int) Values {
 	return v
 }
 
-// frame renders one precomputed frame as a PNG data URL.
-func (d Demo) frame(v Values) (string, int, error) {
-	f, err := d.Render(v)
-	if err != nil {
-		return "", 0, fmt.Errorf("widgets: rendering frame %v: %w", v, err)
+// indices decodes frame number k into per-control indices (row-major: last control fastest).
+func (d Demo) indices(k int) []int {
+	idx := make([]int, len(d.Params))
+	for i := len(d.Params) - 1; i >= 0; i-- {
+		idx[i] = k % len(d.Params[i].values)
+		k /= len(d.Params[i].values)
 	}
-	f.DPI = FrameDPI
-	png, err := f.PNG()
-	if err != nil {
-		return "", 0, err
-	}
-	return "data:image/png;base64," + base64.StdEncoding.EncodeToString(png), f.DisplayWidth(), nil
+	return idx
 }
 
-// PrecomputedHTML renders every frame and returns the self-contained HTML (sliders, frames
-// as PNG data URLs, and the JavaScript that swaps them).
-func (d Demo) PrecomputedHTML() (string, error) {
-	n := d.Frames()
-	frames := make([]string, n)
-	widths := make([]int, n)
-	errs := make([]error, n)
-	// Render the frames, on every core when the demo allows it.
-	var wg sync.WaitGroup
-	next := make(chan int)
-	workers := 1
-	if d.Parallel {
-		workers = max(1, min(runtime.GOMAXPROCS(0), n))
+// defaultFrame is the frame number of the default values.
+func (d Demo) defaultFrame() int {
+	k := 0
+	for _, p := range d.Params {
+		k = k*len(p.values) + p.defaultIndex
 	}
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			idx := make([]int, len(d.Params))
-			for k := range next {
-				r := k // decode k into per-control indices, last control fastest
-				for i := len(d.Params) - 1; i >= 0; i-- {
-					idx[i] = r % len(d.Params[i].values)
-					r /= len(d.Params[i].values)
-				}
-				frames[k], widths[k], errs[k] = d.frame(d.valuesAt(idx))
-			}
-		}()
-	}
-	for k := 0; k < n; k++ {
-		next <- k
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return "", err
+	return k
+}
+
+// thinning describes how the sliders were thinned, e.g. "w: 10 of 46 values", or "".
+func thinning(params []Param) string {
+	var parts []string
+	for _, p := range params {
+		if p.of > 0 {
+			parts = append(parts, fmt.Sprintf("%s: %d of %d values", p.Name, len(p.values), p.of))
 		}
 	}
-	width := widths[0]
-	id := "nma_demo_" + gonbui.UniqueId()
-	var b strings.Builder
-	fmt.Fprintf(&b, `<div id="%s" class="nma-demo" style="font-family:sans-serif">`, id)
-	def := 0
-	for i, p := range d.Params {
-		def = def*len(p.values) + p.defaultIndex
-		fmt.Fprintf(&b, `<div style="margin:2px 0;white-space:nowrap"><span style="display:inline-block;min-width:6em;font-weight:bold">%s</span>`, html.EscapeString(p.Name))
-		if p.Options != nil {
-			fmt.Fprintf(&b, `<select data-i="%d">`, i)
-			for j, o := range p.Options {
-				sel := ""
-				if j == p.defaultIndex {
-					sel = " selected"
-				}
-				fmt.Fprintf(&b, `<option value="%d"%s>%s</option>`, j, sel, html.EscapeString(o))
-			}
-			b.WriteString(`</select></div>`)
-			continue
-		}
-		fmt.Fprintf(&b, `<input type="range" data-i="%d" min="0" max="%d" step="1" value="%d" style="width:450px;vertical-align:middle"> <output>%s</output></div>`,
-			i, len(p.values)-1, p.defaultIndex, p.labels[p.defaultIndex])
-	}
-	fmt.Fprintf(&b, `<img src="%s" width="%d" alt="demo figure"></div>`, frames[def], width)
-	b.WriteString("<script>(function(){")
-	fmt.Fprintf(&b, "const root=document.getElementById(%q);", id)
-	b.WriteString("const frames=[")
-	for k, f := range frames {
-		if k > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(strconv.Quote(f))
-	}
-	b.WriteString("];const labels=[")
-	for i, p := range d.Params {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte('[')
-		for j, l := range p.labels {
-			if j > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(strconv.Quote(l))
-		}
-		b.WriteByte(']')
-	}
-	b.WriteString(`];if(!root)return;const ctl=Array.from(root.querySelectorAll("[data-i]"));const img=root.querySelector("img");
-function upd(){let k=0;ctl.forEach((c,i)=>{const v=+c.value;k=k*labels[i].length+v;const o=c.parentNode.querySelector("output");if(o)o.textContent=labels[i][v];});img.src=frames[k];}
-ctl.forEach(c=>{c.addEventListener("input",upd);c.addEventListener("change",upd);});})();</script>`)
-	return b.String(), nil
+	return strings.Join(parts, ", ")
 }

@@ -1,12 +1,27 @@
 package widgets
 
 import (
+	"bytes"
+	"encoding/base64"
 	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"math"
+	"math/rand/v2"
+	"reflect"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/nma-go/nma-go/nma/fig"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
 )
 
 func TestSliderValuesFollowIpywidgets(t *testing.T) {
@@ -72,13 +87,16 @@ func TestPrecomputedHTMLHasEveryFrame(t *testing.T) {
 	if len(calls) != 6 {
 		t.Errorf("rendered %d distinct frames, want 6", len(calls))
 	}
-	frames := regexp.MustCompile(`"data:image/png;base64,[^"]+"`).FindAllString(h, -1)
-	// 6 in the JavaScript array, plus the default one in the <img>.
-	if len(frames) != 7 {
-		t.Errorf("%d data URLs, want 7", len(frames))
+	frames := dataURLs.FindAllString(h, -1)
+	// 5 in the JavaScript array, plus the default one in the <img> (the array holds null there).
+	if len(frames) != 6 || !strings.Contains(h, "null") {
+		t.Errorf("%d data URLs, want 6", len(frames))
 	}
 	if !strings.Contains(h, `<option value="1" selected>sq</option>`) || !strings.Contains(h, `value="1"`) || !strings.Contains(h, "<output>0.5</output>") {
 		t.Errorf("controls do not start at the defaults")
+	}
+	if !strings.Contains(h, `data-frames="6"`) || strings.Contains(h, "nma-demo-note") {
+		t.Errorf("a grid within budget is not thinned and needs no note")
 	}
 	distinct := map[string]bool{}
 	for _, f := range frames {
@@ -88,6 +106,8 @@ func TestPrecomputedHTMLHasEveryFrame(t *testing.T) {
 		t.Errorf("%d distinct frames, want 6 different images", len(distinct))
 	}
 }
+
+var dataURLs = regexp.MustCompile(`"data:image/png;base64,[^"]+"`)
 
 func TestParallelFramesEqualSequentialFrames(t *testing.T) {
 	d := Demo{
@@ -134,4 +154,557 @@ func TestValuesGetPanicsOnUnknownName(t *testing.T) {
 		}
 	}()
 	Values{"a": 1}.Get("b")
+}
+
+// The course's Euler demo (a: 17 values, dt: 100) thinned to 64 frames, by hand: dt (the
+// larger) goes to strides 2, 4, 5, 10 (51, 26, 21, 11 values), then a to stride 2 (9), then
+// dt to stride 20 (6): 9 × 6 = 54 frames.
+func TestThinByHand(t *testing.T) {
+	d := Demo{
+		Params: []Param{Slider("a", -2.5, 1.5, 0.25, -0.5), Slider("dt", 0.001, 0.991, 0.01, 0.001)},
+		Render: func(Values) (*fig.Figure, error) { return nil, nil },
+	}
+	th := d.Thin(64)
+	wantA := []float64{-2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5}
+	wantDt := []float64{0.001, 0.201, 0.401, 0.601, 0.801, 0.991}
+	if !slices.Equal(th.Params[0].Values(), wantA) || !slices.Equal(th.Params[1].Values(), wantDt) {
+		t.Errorf("thinned to %v × %v, want %v × %v", th.Params[0].Values(), th.Params[1].Values(), wantA, wantDt)
+	}
+	if got := thinning(th.Params); got != "a: 9 of 17 values, dt: 6 of 100 values" {
+		t.Errorf("note %q", got)
+	}
+	if len(d.Params[1].Values()) != 100 {
+		t.Error("Thin changed the demo it was called on")
+	}
+}
+
+// Thin's promises, over many sliders and budgets: every value is one of the slider's own,
+// the ends and the default are kept (the default still the default), the kept values are
+// every k-th from the default, the budget holds unless even ends and defaults exceed it,
+// dropdowns are untouched, a grid within budget is unchanged, and the result is the same
+// every time.
+func TestThinKeepsEndsDefaultAndBudget(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	render := func(Values) (*fig.Figure, error) { return nil, nil }
+	for trial := 0; trial < 300; trial++ {
+		var params []Param
+		for i := range 1 + r.IntN(3) {
+			if r.IntN(5) == 0 {
+				params = append(params, Dropdown(fmt.Sprint("d", i), []string{"x", "y", "z"}, r.IntN(3)))
+				continue
+			}
+			step := []float64{0.01, 0.1, 0.25, 1, 2.5}[r.IntN(5)]
+			n := 1 + r.IntN(300)
+			lo := float64(r.IntN(21)-10) * step
+			hi := lo + float64(n-1)*step
+			def := lo + float64(r.IntN(n))*step
+			if r.IntN(4) == 0 {
+				def = lo + r.Float64()*(hi-lo) // off the grid, as the course's a = 1.65
+			}
+			params = append(params, Slider(fmt.Sprint("s", i), lo, hi, step, def))
+		}
+		d := Demo{Params: params, Render: render}
+		if err := d.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		budget := 1 + r.IntN(100)
+		th := d.Thin(budget)
+		if again := d.Thin(budget); !reflect.DeepEqual(th.Params, again.Params) {
+			t.Fatalf("Thin is not deterministic for %v", d.Params)
+		}
+		if !reflect.DeepEqual(th.Defaults(), d.Defaults()) {
+			t.Fatalf("defaults %v became %v", d.Defaults(), th.Defaults())
+		}
+		smallest := 1
+		for i, p := range params {
+			q := th.Params[i]
+			if p.Options != nil {
+				if !reflect.DeepEqual(p, q) {
+					t.Fatalf("dropdown %s was thinned", p.Name)
+				}
+				smallest *= len(p.values)
+				continue
+			}
+			ends := map[float64]bool{p.values[0]: true, p.values[len(p.values)-1]: true, p.values[p.defaultIndex]: true}
+			smallest *= len(ends)
+			v := q.Values()
+			if v[0] != p.values[0] || v[len(v)-1] != p.values[len(p.values)-1] || v[q.defaultIndex] != p.values[p.defaultIndex] {
+				t.Fatalf("%s: ends or default lost: %v from %v", p.Name, v, p.values)
+			}
+			if !slices.IsSorted(v) || len(q.labels) != len(v) {
+				t.Fatalf("%s: values %v labels %v", p.Name, v, q.labels)
+			}
+			// every kept value is one of the slider's own; with the default on the grid, the
+			// kept positions are the ends and every k-th position counted from the default
+			pos := map[float64]int{}
+			for j, x := range p.values {
+				pos[x] = j
+			}
+			kept := map[int]bool{}
+			for _, x := range v {
+				j, ok := pos[x]
+				if !ok {
+					t.Fatalf("%s: %g is not one of the slider's values", p.Name, x)
+				}
+				kept[j] = true
+			}
+			last, def := len(p.values)-1, p.defaultIndex
+			if !p.offGrid && len(v) < len(p.values) {
+				anchored := func(a, k int) bool { // kept = ends, default and every k-th from a
+					for j := 0; j <= last; j++ {
+						if want := j == 0 || j == last || j == def || (j-a)%k == 0; kept[j] != want {
+							return false
+						}
+					}
+					return true
+				}
+				ok := false
+				for k := 2; k <= last+1 && !ok; k++ {
+					ok = anchored(def, k) || anchored(0, k) || anchored(last, k)
+				}
+				if !ok {
+					t.Fatalf("%s: kept %v, not every k-th position from the default, Min or Max", p.Name, v)
+				}
+			}
+		}
+		switch {
+		case d.Frames() <= budget && !reflect.DeepEqual(th.Params, d.Params):
+			t.Fatalf("a grid of %d frames within budget %d was thinned", d.Frames(), budget)
+		case th.Frames() > budget && th.Frames() != smallest:
+			t.Fatalf("budget %d: %d frames, and the smallest grid is %d", budget, th.Frames(), smallest)
+		}
+	}
+}
+
+// A slider keeps every k-th value counted from the anchor (default, Min or Max) that gives
+// the roundest numbers, plus the ends and the default.
+func TestThinStridesFromTheDefault(t *testing.T) {
+	p := Slider("wEE", 6, 10, 0.01, 8) // 401 values, default at index 200
+	d := Demo{Params: []Param{p}, Render: func(Values) (*fig.Figure, error) { return nil, nil }}
+	th := d.Thin(64)
+	want := []float64{}
+	for i := 0; i <= 40; i++ {
+		want = append(want, clean(6+0.1*float64(i)))
+	}
+	if got := th.Params[0].Values(); !slices.Equal(got, want) {
+		t.Errorf("wEE thinned to %v, want 6, 6.1, …, 10", got)
+	}
+	// An off-grid default (T = 5500 on 1000, 2000, …) is kept besides the stride, here
+	// counted from Max: 2000, 4000, … are multiples of the new step, 1000, 3000, … are not.
+	q := Slider("T", 1000, 10000, 1000, 5500)
+	if got := q.strided(2).Values(); !slices.Equal(got, []float64{1000, 2000, 4000, 5500, 6000, 8000, 10000}) {
+		t.Errorf("T at stride 2: %v", got)
+	}
+	if q.strided(2).Values()[q.strided(2).defaultIndex] != 5500 {
+		t.Error("T lost its default")
+	}
+	// From the default 2.5 a stride of 4 (a step of 2) would keep 0.5, 2.5, 4.5; from Min
+	// it keeps 0, 2, 4.
+	g := Slider("sig_gwn", 0, 5, 0.5, 2.5)
+	if got := g.strided(4).Values(); !slices.Equal(got, []float64{0, 2, 2.5, 4, 5}) {
+		t.Errorf("sig_gwn at stride 4: %v", got)
+	}
+}
+
+func TestNiceStrides(t *testing.T) {
+	var got []int
+	for k := range 14 {
+		got = append(got, niceStride(k))
+	}
+	want := []int{1, 2, 4, 5, 10, 20, 25, 40, 50, 100, 200, 250, 400, 500}
+	if !slices.Equal(got, want) {
+		t.Errorf("strides %v, want %v", got, want)
+	}
+}
+
+// lineDemo draws a line whose slope depends on every control; calls counts Render calls.
+func lineDemo(params []Param, calls *atomic.Int64) Demo {
+	return Demo{
+		Params: params,
+		Render: func(v Values) (*fig.Figure, error) {
+			calls.Add(1)
+			k := 0.0
+			for i, p := range params {
+				k += float64(i+1) * v.Get(p.Name)
+			}
+			pl := fig.NewPlot("", "x", "y")
+			fig.Line(pl, []float64{0, 1}, []float64{0, k})
+			fig.Limits(pl, 0, 1, -50, 50)
+			return fig.New(pl).Size(3, 2), nil
+		},
+	}
+}
+
+// Show's grid: thinned to MaxFrames, Render called once per frame of that grid and no
+// other, the controls counting the thinned values, and a note saying so.
+func TestPrecomputedThinsToTheFrameBudget(t *testing.T) {
+	var calls atomic.Int64
+	d := lineDemo([]Param{Slider("a", 0, 10, 0.1, 5), Slider("b", -5, 5, 0.5, 0)}, &calls)
+	d.MaxFrames = 30
+	p, err := d.precompute(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := p.demo.Frames()
+	if n > 30 || n < 15 || len(p.frames) != n || p.full != 101*21 {
+		t.Fatalf("%d frames (full %d), want at most 30", n, p.full)
+	}
+	if int(calls.Load()) != n {
+		t.Errorf("Render called %d times for %d frames", calls.Load(), n)
+	}
+	h := p.html()
+	if got := len(dataURLs.FindAllString(h, -1)); got != n {
+		t.Errorf("%d data URLs, want %d", got, n)
+	}
+	for i, q := range p.demo.Params {
+		if !strings.Contains(h, fmt.Sprintf(`data-i="%d" min="0" max="%d"`, i, len(q.values)-1)) {
+			t.Errorf("control %s does not range over its %d thinned values", q.Name, len(q.values))
+		}
+	}
+	if !strings.Contains(h, "nma-demo-note") || !strings.Contains(h, fmt.Sprintf("of the grid's %d (a: ", 101*21)) || !strings.Contains(h, ".Live()") {
+		t.Errorf("the thinned demo does not say so: %s", h[strings.Index(h, "<img"):][:0])
+	}
+}
+
+// The byte budget: frames of a known size are thinned so that they fit in MaxBytes.
+func TestPrecomputedThinsToTheByteBudget(t *testing.T) {
+	var calls atomic.Int64
+	d := lineDemo([]Param{Slider("a", 0, 40, 1, 20)}, &calls)
+	p, err := d.precompute(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	largest := 0
+	for _, f := range p.frames {
+		largest = max(largest, len(f))
+	}
+	defer func(old int) { MaxBytes = old }(MaxBytes)
+	MaxBytes = 10 * largest
+	p, err = d.precompute(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for _, f := range p.frames {
+		total += len(f)
+	}
+	if len(p.frames) > 10 || len(p.frames) < 5 || total > MaxBytes {
+		t.Errorf("%d frames, %d bytes: want at most 10 frames within %d bytes", len(p.frames), total, MaxBytes)
+	}
+}
+
+// The default frame is ready first (Show displays it at once), and it is the <img> of the
+// final demo.
+func TestFirstFrameIsTheDefault(t *testing.T) {
+	var calls atomic.Int64
+	d := lineDemo([]Param{Slider("a", 0, 10, 1, 3), Slider("b", 0, 1, 0.5, 1)}, &calls)
+	var first string
+	var announced int
+	p, err := d.precompute(func(url string, width, frames int) {
+		first, announced = url, frames
+		if calls.Load() != 3 { // the default and the two corners
+			t.Errorf("%d frames rendered before the first figure is shown, want 3", calls.Load())
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first == "" || first != p.frames[p.demo.defaultFrame()] || announced != len(p.frames) {
+		t.Error("the first figure shown is not the default frame")
+	}
+	if !strings.Contains(p.html(), `<img src="`+first+`"`) {
+		t.Error("the demo's <img> does not start at the default frame")
+	}
+}
+
+// Without Parallel, Render is called one at a time, in frame order (drawing still runs on
+// every core); frames equal those of a Parallel demo.
+func TestRenderIsSequentialUnlessParallel(t *testing.T) {
+	var calls atomic.Int64
+	var mu sync.Mutex
+	var order []float64
+	busy, most := 0, 0
+	base := lineDemo([]Param{Slider("a", 0, 20, 1, 0)}, &calls)
+	d := base
+	d.Render = func(v Values) (*fig.Figure, error) {
+		mu.Lock()
+		busy++
+		most = max(most, busy)
+		order = append(order, v.Get("a"))
+		mu.Unlock()
+		time.Sleep(time.Millisecond)
+		f, err := base.Render(v)
+		mu.Lock()
+		busy--
+		mu.Unlock()
+		return f, err
+	}
+	seq, err := d.precompute(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if most != 1 {
+		t.Errorf("%d Render calls at once without Parallel", most)
+	}
+	// the default (0, also a corner) and the other corner (20) first, then the others in order
+	if !slices.Equal(order[:2], []float64{0, 20}) || !slices.IsSorted(order[2:]) || len(order) != 21 {
+		t.Errorf("Render order %v", order)
+	}
+	base.Parallel = true
+	par, err := base.precompute(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(seq.frames, par.frames) {
+		t.Error("parallel rendering changed the frames or their order")
+	}
+}
+
+// Frames are reduced to a palette where that changes at most a few edge pixels, and keep
+// looking like the full-colour rendering: at most maxOffPalette of the pixels change, and
+// at most 0.1% by more than 32 of 255 in a channel (measured: 1.1% and 0.04%).
+func TestPalettedFramesLookTheSame(t *testing.T) {
+	f, err := lineFigure()
+	if err != nil {
+		t.Fatal(err)
+	}
+	url, _, err := encodeFrame(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := decodeDataURL(t, url)
+	pal, ok := img.(*image.Paletted)
+	if !ok {
+		t.Fatalf("a line figure's frame is %T, want *image.Paletted", img)
+	}
+	c := vgimg.NewWith(vgimg.UseWH(f.Width, f.Height), vgimg.UseDPI(FrameDPI), vgimg.UseBackgroundColor(color.White))
+	f.Draw(draw.New(c))
+	full := c.Image().(*image.RGBA)
+	if pal.Bounds() != full.Bounds() {
+		t.Fatalf("bounds %v, want %v", pal.Bounds(), full.Bounds())
+	}
+	changed, far, veryFar := 0, 0, 0
+	for y := range full.Bounds().Dy() {
+		for x := range full.Bounds().Dx() {
+			a := full.RGBAAt(x, y)
+			r, g, b, _ := pal.At(x, y).RGBA()
+			d := max(absDiff(a.R, uint8(r>>8)), absDiff(a.G, uint8(g>>8)), absDiff(a.B, uint8(b>>8)))
+			if d > 0 {
+				changed++
+			}
+			if d > 16 {
+				far++
+			}
+			if d > 32 {
+				veryFar++
+			}
+		}
+	}
+	px := float64(full.Bounds().Dx() * full.Bounds().Dy())
+	t.Logf("%d of %.0f pixels changed, %d by more than 16, %d by more than 32 (of 255)", changed, px, far, veryFar)
+	if frac := float64(changed) / px; frac > maxOffPalette {
+		t.Errorf("%.1f%% of the pixels changed, at most %.0f%% allowed", 100*frac, 100*maxOffPalette)
+	}
+	// the few far-off pixels are isolated antialiased edges where two lines cross
+	if frac := float64(veryFar) / px; frac > 0.001 {
+		t.Errorf("%.2f%% of the pixels changed by more than 32 of 255, at most 0.1%% allowed", 100*frac)
+	}
+}
+
+// A smooth colour ramp has too many colours for a palette: it stays full colour.
+func TestPaletteFallsBackForSmoothColours(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 512, 64))
+	for y := range 64 {
+		for x := range 512 {
+			img.SetRGBA(x, y, color.RGBA{uint8(x / 2), uint8(y * 4), uint8(255 - x/2), 255})
+		}
+	}
+	if paletted(img) != nil {
+		t.Error("a ramp of 16384 colours was reduced to 256")
+	}
+	small := image.NewRGBA(image.Rect(0, 0, 20, 20))
+	for y := range 20 {
+		for x := range 20 {
+			small.SetRGBA(x, y, color.RGBA{uint8(10 * x), uint8(10 * y), 0, 255}) // 400 colours, each 0.25%
+		}
+	}
+	if paletted(small) != nil {
+		t.Error("400 equally frequent colours were reduced to 256 (36% of the pixels changed)")
+	}
+	two := image.NewRGBA(image.Rect(0, 0, 4, 4))
+	for i := range two.Pix {
+		two.Pix[i] = 255
+	}
+	two.SetRGBA(1, 1, color.RGBA{255, 0, 0, 255})
+	p := paletted(two)
+	if p == nil || len(p.Palette) != 2 || p.ColorIndexAt(1, 1) != 1 || p.ColorIndexAt(0, 0) != 0 {
+		t.Errorf("two colours: %v", p)
+	}
+}
+
+// A wide figure's frames are capped at MaxFrameWidth pixels.
+func TestWideFramesAreCapped(t *testing.T) {
+	p := fig.NewPlot("", "x", "y")
+	fig.Line(p, []float64{0, 1}, []float64{0, 1})
+	f := fig.New(p).Size(14, 3)
+	url, width, err := encodeFrame(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := decodeDataURL(t, url)
+	if w := img.Bounds().Dx(); w > MaxFrameWidth || w < MaxFrameWidth-20 {
+		t.Errorf("a 14 in frame is %d pixels wide, want at most (and about) %d", w, MaxFrameWidth)
+	}
+	if width != f.DisplayWidth() {
+		t.Errorf("display width %d, want %d", width, f.DisplayWidth())
+	}
+	f = fig.New(p).Size(8, 3)
+	url, _, _ = encodeFrame(f)
+	if w := decodeDataURL(t, url).Bounds().Dx(); w != 8*FrameDPI {
+		t.Errorf("an 8 in frame is %d pixels wide, want %d", w, 8*FrameDPI)
+	}
+}
+
+// lineFigure is a figure with text, ticks and antialiased lines of several colours.
+func lineFigure() (*fig.Figure, error) {
+	p := fig.NewPlot("a figure", "time (ms)", "rate (Hz)")
+	x := nmaLinspace(0, 10, 200)
+	for k := 1; k <= 3; k++ {
+		y := make([]float64, len(x))
+		for i, xi := range x {
+			y[i] = float64(k) * math.Sin(xi*float64(k)/2)
+		}
+		fig.Line(p, x, y)
+	}
+	return fig.New(p).Size(8, 6), nil
+}
+
+func nmaLinspace(a, b float64, n int) []float64 {
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = a + (b-a)*float64(i)/float64(n-1)
+	}
+	return out
+}
+
+func absDiff(a, b uint8) uint8 {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}
+
+func decodeDataURL(t *testing.T, url string) image.Image {
+	t.Helper()
+	b, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(url, "data:image/png;base64,"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+// PrecomputeEvery keeps the author's step for one slider and thins the others first: the
+// oscillation demo's imaginary part in steps of 1 (12 values), so the real part goes from
+// 21 values to 11, 7 and 5: 5 × 12 = 60 frames.
+func TestPrecomputeEvery(t *testing.T) {
+	render := func(Values) (*fig.Figure, error) { return nil, nil }
+	d := Demo{
+		Params: []Param{Slider("real", -2, 2, 0.2, 0), Slider("imaginary", -4, 7, 0.1, 1).PrecomputeEvery(1)},
+		Render: render,
+	}
+	if err := d.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	th := d.Thin(64)
+	if got := th.Params[0].Values(); !slices.Equal(got, []float64{-2, -1, 0, 1, 2}) {
+		t.Errorf("real thinned to %v", got)
+	}
+	if got := th.Params[1].Values(); !slices.Equal(got, []float64{-4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 7}) {
+		t.Errorf("imaginary thinned to %v", got)
+	}
+	// only when the other sliders are down to ends and default is the chosen one thinned
+	th = d.Thin(20)
+	if got := th.Params[0].Values(); !slices.Equal(got, []float64{-2, 0, 2}) || th.Frames() > 20 {
+		t.Errorf("budget 20: real %v, imaginary %v", got, th.Params[1].Values())
+	}
+	// a grid within budget keeps every value
+	small := Demo{Params: []Param{Slider("x", 0, 1, 0.1, 0).PrecomputeEvery(0.5)}, Render: render}
+	if got := small.Thin(64).Params[0].Values(); len(got) != 11 {
+		t.Errorf("a grid within budget was thinned to %v", got)
+	}
+	for _, c := range []struct {
+		p    Param
+		want string
+	}{
+		{Slider("x", 0, 1, 0.1, 0).PrecomputeEvery(0.25), `slider "x": PrecomputeEvery(0.25) is not a positive multiple of its step 0.1`},
+		{Slider("x", 0, 1, 0.1, 0).PrecomputeEvery(-1), `PrecomputeEvery(-1)`},
+		{Dropdown("m", []string{"a", "b"}, 0).PrecomputeEvery(1), `dropdown "m": PrecomputeEvery(1) applies to sliders only`},
+	} {
+		if err := (Demo{Params: []Param{c.p}, Render: render}).Validate(); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Validate = %v, want %q", err, c.want)
+		}
+	}
+}
+
+// A Render error on a later frame (not the default) is reported with that frame's values,
+// and so is a nil figure.
+func TestLaterRenderErrorIsReported(t *testing.T) {
+	var calls atomic.Int64
+	d := lineDemo([]Param{Slider("x", 0, 4, 1, 0)}, &calls)
+	ok := d.Render
+	d.Render = func(v Values) (*fig.Figure, error) {
+		if v.Get("x") == 3 {
+			return nil, errors.New("boom")
+		}
+		return ok(v)
+	}
+	if _, err := d.PrecomputedHTML(); err == nil || !strings.Contains(err.Error(), "boom") || !strings.Contains(err.Error(), "x:3") {
+		t.Errorf("err = %v", err)
+	}
+	d.Render = func(v Values) (*fig.Figure, error) {
+		if v.Get("x") == 2 {
+			return nil, nil
+		}
+		return ok(v)
+	}
+	if _, err := d.PrecomputedHTML(); err == nil || !strings.Contains(err.Error(), "nil figure") || !strings.Contains(err.Error(), "x:2") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// BenchmarkPrecompute renders a thinned two-slider demo (49 frames of an 8×6 in line
+// figure); compare -cpu 1,2 for the parallel drawing.
+func BenchmarkPrecompute(b *testing.B) {
+	var calls atomic.Int64
+	d := lineDemo([]Param{Slider("a", 0, 10, 0.1, 5), Slider("b", -5, 5, 0.5, 0)}, &calls)
+	render := d.Render
+	d.Render = func(v Values) (*fig.Figure, error) {
+		f, err := render(v)
+		if f != nil {
+			f.Size(8, 6)
+		}
+		return f, err
+	}
+	for b.Loop() {
+		if _, err := d.precompute(nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEncodeFrame draws one 8×6 in frame and encodes it (palette included).
+func BenchmarkEncodeFrame(b *testing.B) {
+	f, err := lineFigure()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, _, err := encodeFrame(f); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
