@@ -24,6 +24,8 @@ import (
 //     exercise's functions (from exercises/<day>/, with their doc comments) followed by
 //     the fence's body, and the metadata {"nma": {"exercise": ID}} plus nbgrader's.
 //   - Other fences (```text, ```python) stay inside the markdown.
+//   - A line "<!-- setup -->" becomes the setup: SetupText ends the markdown cell around it
+//     and a code cell with SetupCode follows (see setup.go, the setup cell's one home).
 
 var fenceRE = regexp.MustCompile("^```go(?:\\s+exercise\\s+(\\S+))?\\s*$")
 
@@ -49,12 +51,25 @@ func Build(name string, src []byte, stubs StubSource) (*Notebook, error) {
 	}
 	sc := bufio.NewScanner(bytes.NewReader(src))
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	line := 0
+	line, setupLine := 0, 0
 	for sc.Scan() {
 		line++
 		l := sc.Text()
 		if strings.TrimSpace(l) == "<!-- cell -->" {
 			flushMD()
+			continue
+		}
+		if strings.TrimSpace(l) == SetupMarker {
+			if setupLine > 0 {
+				return nil, fmt.Errorf("%s.md:%d: a second %s (the first is on line %d): a notebook has one setup cell", name, line, SetupMarker, setupLine)
+			}
+			setupLine = line
+			for len(md) > 0 && strings.TrimSpace(md[len(md)-1]) == "" {
+				md = md[:len(md)-1]
+			}
+			md = append(md, "", SetupText)
+			flushMD()
+			nb.Cells = append(nb.Cells, &Cell{CellType: "code", Metadata: map[string]any{}, Source: SetupCode})
 			continue
 		}
 		m := fenceRE.FindStringSubmatch(l)
