@@ -3,6 +3,7 @@ package gemm
 import (
 	"bufio"
 	"fmt"
+	"github.com/nma-go/nma-go/nma/internal/benchcpu"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -168,13 +169,13 @@ func BenchmarkW2D1(b *testing.B) {
 		// time excludes the time the thread waited for a core).
 		run := func(b *testing.B, f func()) {
 			best := time.Duration(math.MaxInt64)
-			cpu0 := processCPUTime()
+			cpu0 := benchcpu.Process()
 			for b.Loop() {
 				t0 := time.Now()
 				f()
 				best = min(best, time.Since(t0))
 			}
-			cpu := processCPUTime() - cpu0
+			cpu := benchcpu.Process() - cpu0
 			reportGFLOPS(b, flops)
 			b.ReportMetric(flops/best.Seconds()/1e9, "best_GFLOP/s")
 			if cpu > 0 {

@@ -47,13 +47,14 @@ func BuildTimeDelayMatrices(x []float64, r int) (x1 *mat.Dense, x2 []float64, er
 		return nil, nil, fmt.Errorf("linsys.BuildTimeDelayMatrices: order r=%d must be between 1 and len(x)−1=%d", r, n-1)
 	}
 	m := n - r
-	x1 = mat.NewDense(r+1, m, nil)
+	data := make([]float64, (r+1)*m) // row-major: a row of ones, then row i = x[i−1 : i−1+m]
 	for j := range m {
-		x1.Set(0, j, 1)
-		for i := 1; i <= r; i++ {
-			x1.Set(i, j, x[i-1+j])
-		}
+		data[j] = 1
 	}
+	for i := 1; i <= r; i++ {
+		copy(data[i*m:(i+1)*m], x[i-1:i-1+m])
+	}
+	x1 = mat.NewDense(r+1, m, data)
 	x2 = append([]float64(nil), x[r:]...)
 	return x1, x2, nil
 }
@@ -104,6 +105,15 @@ func Predict(x1 mat.Matrix, p []float64) ([]float64, error) {
 		return nil, fmt.Errorf("linsys.Predict: x1 has %d rows but p has %d coefficients", rows, len(p))
 	}
 	out := make([]float64, cols)
+	if d, ok := x1.(*mat.Dense); ok { // the same sums, reading the rows directly
+		raw := d.RawMatrix()
+		for j := range cols {
+			for i := range rows {
+				out[j] += raw.Data[i*raw.Stride+j] * p[i]
+			}
+		}
+		return out, nil
+	}
 	for j := range cols {
 		for i := range rows {
 			out[j] += x1.At(i, j) * p[i]
@@ -146,13 +156,16 @@ func ARPrediction(xTest, p []float64) ([]float64, error) {
 // ErrorRate is the fraction of xTest's predictable values (from index len(p)−1 on) that
 // ARPrediction gets wrong (the course's error_rate); 0.5 is chance for a random sequence.
 func ErrorRate(xTest, p []float64) (float64, error) {
-	_, x2, err := BuildTimeDelayMatrices(xTest, len(p)-1)
+	x1, x2, err := BuildTimeDelayMatrices(xTest, len(p)-1)
 	if err != nil {
 		return 0, err
 	}
-	pred, err := ARPrediction(xTest, p)
+	pred, err := Predict(x1, p) // ARPrediction without building x1 again
 	if err != nil {
 		return 0, err
+	}
+	for i, v := range pred {
+		pred[i] = sign(v)
 	}
 	wrong := 0
 	for i := range x2 {

@@ -1,6 +1,7 @@
 package linsys
 
 import (
+	"github.com/nma-go/nma-go/nma/internal/benchcpu"
 	"testing"
 
 	"github.com/nma-go/nma-go/nma"
@@ -76,4 +77,20 @@ func BenchmarkARSweep(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// The Euler run at 10^6 steps (dt = 1e-5 over the course's T = 10).
+func BenchmarkIntegrateExponential1M(b *testing.B) {
+	benchcpu.Loop(b, func() error { _, _, err := IntegrateExponential(-0.5, 1, 1e-5, 10); return err })
+}
+
+// The AR sweep of Tutorial 4 (orders 1…20) with the CPU time reported.
+func BenchmarkARSweepCourse(b *testing.B) {
+	train, _ := Char2Array(MonkeyAtTypewriter)
+	test, _ := Char2Array(TestMonkey)
+	orders := make([]int, 20)
+	for i := range orders {
+		orders[i] = i + 1
+	}
+	benchcpu.Loop(b, func() error { _, err := ARSweep(train, test, orders); return err })
 }

@@ -2,6 +2,7 @@ package neuron
 
 import (
 	"fmt"
+	"math"
 	"runtime"
 	"sync"
 
@@ -56,18 +57,7 @@ func LIFOutputCC(p Pars, mu, sig, c, binSize float64, nTrials int, seed uint32) 
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			r := rng.New(seed + uint32(k))
-			i1, i2, err := CorrelateInput(r, p, mu, sig, c)
-			if err != nil {
-				res[k].err = err
-				return
-			}
-			for j := range i1 {
-				i1[j] *= p.GL
-				i2[j] *= p.GL
-			}
-			_, sp1 := runLIF(p, i1, nil)
-			_, sp2 := runLIF(p, i2, nil)
+			sp1, sp2 := lifPairCC(rng.New(seed+uint32(k)), p, mu, sig, c)
 			h1, _ := nma.Histogram(sp1, edges)
 			h2, _ := nma.Histogram(sp2, edges)
 			r12, _ := nma.Pearson(every(h1, 20), every(h2, 20))
@@ -87,6 +77,56 @@ func LIFOutputCC(p Pars, mu, sig, c, binSize float64, nTrials int, seed uint32) 
 	out.R12, out.Rate = nma.Mean(out.Trials), nma.Mean(rates)
 	out.Sp1, out.Sp2 = res[nTrials-1].sp1, res[nTrials-1].sp2
 	return out, nil
+}
+
+// noisePool holds lifPairCC's noise buffers between trials (every value is drawn anew).
+var noisePool = sync.Pool{New: func() any { return new([]float64) }}
+
+// lifPairCC is one trial of LIFOutputCC: the spike times of the two neurons driven by
+// g_L·CorrelateInput(r, p, mu, sig, c), as runLIF gives them, computed in one loop that
+// forms each step's inputs from the three noises and advances both neurons (no input or
+// potential arrays, and the two neurons' Euler chains overlap). p is valid, sig ≥ 0 and
+// c ∈ [0, 1].
+func lifPairCC(r *rng.RandomState, p Pars, mu, sig, c float64) (sp1, sp2 []float64) {
+	lt := p.Lt()
+	buf := noisePool.Get().(*[]float64)
+	defer noisePool.Put(buf)
+	if cap(*buf) < 3*lt {
+		*buf = make([]float64, 3*lt)
+	}
+	xi := (*buf)[:3*lt] // ξ1, ξ2, ξc: three Randn(Lt) in a row are one Randn(3·Lt)
+	r.StandardNormalTo(xi)
+	x1, x2, xc := xi[:lt], xi[lt:2*lt], xi[2*lt:3*lt]
+	s := math.Sqrt(p.TauM / p.Dt)        // GWNTau's scale
+	a, b := math.Sqrt(1-c), math.Sqrt(c) // CorrelateInput's weights
+	k := p.Dt / p.TauM
+	vReset, vTh, tRefDt, dt, eL, gL := p.VReset, p.VTh, p.TRef/p.Dt, p.Dt, p.EL, p.GL
+	tr1, tr2 := 0.0, 0.0
+	v1, v2 := p.VInit, p.VInit
+	for it := 0; it < lt-1; it++ {
+		if tr1 > 0 {
+			v1 = vReset
+			tr1 = tr1 - 1
+		} else if v1 >= vTh {
+			sp1 = append(sp1, float64(it)*dt)
+			v1 = vReset
+			tr1 = tRefDt
+		}
+		if tr2 > 0 {
+			v2 = vReset
+			tr2 = tr2 - 1
+		} else if v2 >= vTh {
+			sp2 = append(sp2, float64(it)*dt)
+			v2 = vReset
+			tr2 = tRefDt
+		}
+		common := float64(b * float64(float64(sig*xc[it])*s))
+		i1 := (mu + float64(a*float64(float64(sig*x1[it])*s)) + common) * gL
+		i2 := (mu + float64(a*float64(float64(sig*x2[it])*s)) + common) * gL
+		v1 = v1 + float64((-(v1-eL)+i1/gL)*k)
+		v2 = v2 + float64((-(v2-eL)+i2/gL)*k)
+	}
+	return sp1, sp2
 }
 
 // every returns x[::step].

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/nma-go/nma-go/nma/neuron"
+	"github.com/nma-go/nma-go/nma/rng"
 )
 
 // A constant current just above the rheobase g_L(V_th − E_L) = 200 pA makes the LIF neuron
@@ -70,4 +71,27 @@ func ExampleSTDPKernel() {
 	// ΔW(-20 ms) = +0.00294
 	// ΔW(0 ms) = +0.00800
 	// ΔW(20 ms) = -0.00324
+}
+
+// Tutorial 3's input as event lists: the same 80 + 20 trains as PoissonTrainsFrom (seed
+// 2020), and the same run of the conductance-based neuron, without the dense matrices.
+func ExampleRunLIFCondSpikes() {
+	p := neuron.DefaultSynPars()
+	p.T = 1000
+	r := rng.New(2020)
+	ex, _ := neuron.PoissonSpikesFrom(r, p.T, p.Dt, 10, 80)
+	in, _ := neuron.PoissonSpikesFrom(r, p.T, p.Dt, 10, 20)
+	run, err := neuron.RunLIFCondSpikes(p, nil, ex, in)
+	if err != nil {
+		panic(err)
+	}
+	r = rng.New(2020)
+	exD, _ := neuron.PoissonTrainsFrom(r, p.T, p.Dt, 10, 80)
+	inD, _ := neuron.PoissonTrainsFrom(r, p.T, p.Dt, 10, 20)
+	dense, _ := neuron.RunLIFCond(p, nil, exD, inD)
+	fmt.Println(len(ex.Steps[0]), "spikes in train 0;", len(run.Spikes), "output spikes, first at", run.Spikes[0], "ms")
+	fmt.Println("same as the dense run:", fmt.Sprint(run.Spikes) == fmt.Sprint(dense.Spikes))
+	// Output:
+	// 11 spikes in train 0; 30 output spikes, first at 4.4 ms
+	// same as the dense run: true
 }

@@ -131,12 +131,14 @@ func PoissonTrainsFrom(r *rng.RandomState, T, dt, rate float64, n int) ([][]floa
 	thr := rate * (dt / 1000)
 	out := make([][]float64, n)
 	flat := make([]float64, n*lt)
+	var steps []int
 	for i := range out {
 		row := flat[i*lt : (i+1)*lt : (i+1)*lt]
-		for k := range row {
-			if r.Float64() < thr {
-				row[k] = 1
-			}
+		if steps, err = r.AppendRandBelow(steps[:0], lt, thr); err != nil {
+			return nil, err
+		}
+		for _, k := range steps {
+			row[k] = 1
 		}
 		out[i] = row
 	}

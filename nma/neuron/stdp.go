@@ -144,25 +144,43 @@ type events struct {
 
 func (e *events) at(k int) []int32 { return e.ids[e.start[k]:e.start[k+1]] }
 
-// eventsFromTimes builds events from per-train spike steps (each sorted).
-func eventsFromTimes(spk [][]int32, lt int) *events {
+// eventsFromTimes builds events from per-train spike steps (each sorted). It counts and
+// then places the spikes in blocks of 2^13 steps, every train's cursor through each block
+// in turn, so that the counts and the ids it writes stay in the cache.
+func eventsFromTimes(spk [][]int, lt int) *events {
+	const blk = 1 << 13
 	e := &events{n: len(spk), lt: lt, start: make([]int32, lt+1)}
-	total := 0
-	for _, s := range spk {
-		for _, k := range s {
-			e.start[k+1]++
+	pos := make([]int, len(spk))
+	for k1 := blk; ; k1 += blk {
+		for i, s := range spk {
+			j := pos[i]
+			for ; j < len(s) && s[j] < k1; j++ {
+				e.start[s[j]+1]++
+			}
+			pos[i] = j
 		}
-		total += len(s)
+		if k1 >= lt {
+			break
+		}
 	}
 	for k := 0; k < lt; k++ {
 		e.start[k+1] += e.start[k]
 	}
-	e.ids = make([]int32, total)
+	e.ids = make([]int32, e.start[lt])
 	fill := slices.Clone(e.start[:lt])
-	for i, s := range spk {
-		for _, k := range s {
-			e.ids[fill[k]] = int32(i)
-			fill[k]++
+	clear(pos)
+	for k1 := blk; ; k1 += blk {
+		for i, s := range spk {
+			j := pos[i]
+			for ; j < len(s) && s[j] < k1; j++ {
+				k := s[j]
+				e.ids[fill[k]] = int32(i)
+				fill[k]++
+			}
+			pos[i] = j
+		}
+		if k1 >= lt {
+			break
 		}
 	}
 	return e
@@ -170,13 +188,13 @@ func eventsFromTimes(spk [][]int32, lt int) *events {
 
 // eventsFromDense converts binary trains (0/1 values) to events.
 func eventsFromDense(pre [][]float64, lt int) (*events, error) {
-	spk := make([][]int32, len(pre))
+	spk := make([][]int, len(pre))
 	for i, row := range pre {
 		for k, s := range row {
 			switch s {
 			case 0:
 			case 1:
-				spk[i] = append(spk[i], int32(k))
+				spk[i] = append(spk[i], k)
 			default:
 				return nil, fmt.Errorf("neuron: presynaptic train %d has the value %g at step %d; STDP needs binary (0/1) trains", i, s, k)
 			}
@@ -188,20 +206,11 @@ func eventsFromDense(pre [][]float64, lt int) (*events, error) {
 // poissonEvents draws n Poisson trains like PoissonTrainsFrom (np.random.rand(n, Lt) <
 // rate·dt/1000, row by row) and stores them sparsely.
 func poissonEvents(r *rng.RandomState, T, dt, rate float64, n int) (*events, error) {
-	lt, err := checkPoisson(T, dt, rate, n)
+	s, err := PoissonSpikesFrom(r, T, dt, rate, n)
 	if err != nil {
 		return nil, err
 	}
-	thr := rate * (dt / 1000)
-	spk := make([][]int32, n)
-	for i := range spk {
-		for k := 0; k < lt; k++ {
-			if r.Float64() < thr {
-				spk[i] = append(spk[i], int32(k))
-			}
-		}
-	}
-	return eventsFromTimes(spk, lt), nil
+	return eventsFromTimes(s.Steps, s.Lt), nil
 }
 
 // stdpOptions says what runSTDP records.
@@ -210,8 +219,25 @@ type stdpOptions struct {
 	idx     []int // sorted steps at which to record ḡ (nil: every step)
 }
 
+// decayTracesGo sets P[i] = P[i] + k·P[i] (the trace step without a spike), four at a time.
+func decayTracesGo(P []float64, k float64) {
+	i := 0
+	for ; i+4 <= len(P); i += 4 {
+		q := P[i : i+4 : i+4]
+		q[0] = q[0] + float64(k*q[0])
+		q[1] = q[1] + float64(k*q[1])
+		q[2] = q[2] + float64(k*q[2])
+		q[3] = q[3] + float64(k*q[3])
+	}
+	for ; i < len(P); i++ {
+		P[i] = P[i] + float64(k*P[i])
+	}
+}
+
 // runSTDP is the course's run_LIF_cond_STDP on sparse input, step for step (see
-// RunLIFCondSTDP).
+// RunLIFCondSTDP). Per step it touches every synapse once, to decay its trace P; the sum
+// of the conductances of the synapses that spike (sparseSum) and their weight updates touch
+// only those.
 func runSTDP(p STDPPars, ev *events, opt stdpOptions) (STDPRun, error) {
 	n, lt := ev.n, ev.lt
 	g := make([]float64, n)
@@ -248,9 +274,9 @@ func runSTDP(p STDPPars, ev *events, opt stdpOptions) (STDPRun, error) {
 	if lt == 0 {
 		return run, nil
 	}
-	P := make([]float64, n)   // P[:, it]
-	x := make([]float64, n)   // ḡ[:, it]·pre[:, it], summed like NumPy
-	act := make([]float64, n) // pre[:, it+1] as 0/1
+	P := make([]float64, n)    // P[:, it]
+	spkP := make([]float64, n) // P[:, it+1] of the trains that spike in step it+1
+	sum := newSparseSum(n)     // Σ_i ḡ[i, it]·pre[i, it] as nma.Sum adds it
 	v, M, gE := run.V, run.M, run.GE
 	nrn := p.lif()
 	v[0] = nrn.vInit
@@ -278,32 +304,31 @@ func runSTDP(p STDPPars, ev *events, opt stdpOptions) (STDPRun, error) {
 				}
 			}
 		}
-		record(it)
+		if next < len(opt.idx) && opt.idx[next] == it {
+			record(it)
+		}
 		if opt.recordP {
 			for i := range P {
 				run.P[i][it] = P[i]
 			}
 		}
-		// presynaptic traces for step it+1
-		for _, i := range ev.at(it + 1) {
-			act[i] = 1
+		// presynaptic traces for step it+1: P + ((−dt/τ)·P + A₊·pre[:, it+1]), which is
+		// P + (−dt/τ)·P for the trains that do not spike: adding A₊·0 = ±0 changes
+		// (−dt/τ)·P only when that is a zero, and then P = +0 (P is never −0) and the sum +0
+		// either way
+		nxt := ev.at(it + 1)
+		for j, i := range nxt {
+			spkP[j] = P[i] + (float64(kP*P[i]) + p.APlus)
 		}
-		for i := range P {
-			dP := float64(kP*P[i]) + float64(p.APlus*act[i])
-			P[i] = P[i] + dP
-		}
-		for _, i := range ev.at(it + 1) {
-			act[i] = 0
+		decayTraces(P, kP)
+		for j, i := range nxt {
+			P[i] = spkP[j]
 		}
 		// postsynaptic trace, conductance and plastic weights
 		M[it+1] = M[it] - float64(kM*M[it])
 		now := ev.at(it)
+		gE[it+1] = gE[it] - float64(kS*gE[it]) + sum.sum(now, g)
 		for _, i := range now {
-			x[i] = g[i]
-		}
-		gE[it+1] = gE[it] - float64(kS*gE[it]) + nma.Sum(x)
-		for _, i := range now {
-			x[i] = 0
 			g[i] = g[i] + float64(M[it]*gmax)
 			if g[i] < 0 {
 				g[i] = 0
@@ -457,20 +482,14 @@ func ExampleLIFSTDPCorrInput(inputRate, tSim float64, samples []float64) (STDPHi
 	if err != nil {
 		return STDPHistory{}, err
 	}
-	r := rng.New(2020)
-	thr := inputRate * (p.Dt / 1000)
-	spk := make([][]int32, n)
-	for i := range spk {
-		for k := 0; k < lt; k++ {
-			if r.Float64() < thr {
-				spk[i] = append(spk[i], int32(k))
-			}
-		}
+	spk, err := PoissonSpikesFrom(rng.New(2020), p.T, p.Dt, inputRate, n)
+	if err != nil {
+		return STDPHistory{}, err
 	}
 	for i := 1; i < nCorr; i++ {
-		spk[i] = spk[0]
+		spk.Steps[i] = spk.Steps[0]
 	}
-	run, err := runSTDP(p, eventsFromTimes(spk, lt), stdpOptions{idx: stdpIdx(lt, 1000, samples)})
+	run, err := runSTDP(p, eventsFromTimes(spk.Steps, lt), stdpOptions{idx: stdpIdx(lt, 1000, samples)})
 	if err != nil {
 		return STDPHistory{}, err
 	}

@@ -1,6 +1,7 @@
 package rng
 
 import (
+	"github.com/nma-go/nma-go/nma/internal/benchcpu"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -64,5 +65,37 @@ func BenchmarkLog(b *testing.B) {
 			sinkF = math.Log(xs[i&1023])
 			i++
 		}
+	})
+}
+
+// Bulk draws of a million numbers (np.random.rand(10**6), np.random.randn(10**6)).
+func BenchmarkRandMillion(b *testing.B) {
+	r := New(2020)
+	benchcpu.Loop(b, func() error { _, err := r.Rand(1_000_000); return err })
+}
+
+func BenchmarkRandnMillion(b *testing.B) {
+	r := New(2020)
+	benchcpu.Loop(b, func() error { _, err := r.Randn(1_000_000); return err })
+}
+
+// The spike steps of a 10^6-step Poisson train at p = 0.015 (Tutorial 4's 15 Hz, 1 ms).
+func BenchmarkAppendRandBelowMillion(b *testing.B) {
+	r := New(2020)
+	var dst []int
+	benchcpu.Loop(b, func() (err error) { dst, err = r.AppendRandBelow(dst[:0], 1_000_000, 0.015); return err })
+}
+
+// One refill of the 624-word state (twist and tempering): AVX2 and plain Go.
+func BenchmarkGen(b *testing.B) {
+	r := New(1)
+	b.Run("avx2", func(b *testing.B) {
+		if !useAVX2 {
+			b.Skip("no AVX2")
+		}
+		benchcpu.Loop(b, func() error { genState(&r.mt.key, &r.mt.out); return nil })
+	})
+	b.Run("go", func(b *testing.B) {
+		benchcpu.Loop(b, func() error { genGo(&r.mt.key, &r.mt.out); return nil })
 	})
 }

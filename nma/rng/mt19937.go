@@ -12,10 +12,14 @@ const (
 	mtLowerMask = 0x7fffffff
 )
 
-// mt19937 is the Mersenne Twister state: 624 words and a read position.
+// mt19937 is the Mersenne Twister state: 624 words, their tempered outputs and a read
+// position. gen twists the whole state and tempers it in one pass (with AVX2 where the CPU
+// has it), so a draw is one array read; the outputs are those of the reference
+// generator, word for word.
 type mt19937 struct {
 	key [mtN]uint32
-	pos int
+	out [mtN]uint32 // tempered key, valid from the last gen on
+	pos int         // next word of out; mtN when a gen is due
 }
 
 // seed is NumPy's mt19937_seed, identical to the reference init_genrand.
@@ -61,34 +65,49 @@ func (mt *mt19937) seedByArray(key []uint32) {
 	mt.key[0] = 0x80000000 // MSB is 1, assuring a non-zero initial array
 }
 
-// gen refills the whole key array (mt19937_gen).
+// gen refills the whole key array (mt19937_gen) and tempers it into out.
 func (mt *mt19937) gen() {
-	var y uint32
-	i := 0
-	for ; i < mtN-mtM; i++ {
-		y = (mt.key[i] & mtUpperMask) | (mt.key[i+1] & mtLowerMask)
-		mt.key[i] = mt.key[i+mtM] ^ (y >> 1) ^ (-(y & 1) & mtMatrixA)
-	}
-	for ; i < mtN-1; i++ {
-		y = (mt.key[i] & mtUpperMask) | (mt.key[i+1] & mtLowerMask)
-		mt.key[i] = mt.key[i+mtM-mtN] ^ (y >> 1) ^ (-(y & 1) & mtMatrixA)
-	}
-	y = (mt.key[mtN-1] & mtUpperMask) | (mt.key[0] & mtLowerMask)
-	mt.key[mtN-1] = mt.key[mtM-1] ^ (y >> 1) ^ (-(y & 1) & mtMatrixA)
+	genState(&mt.key, &mt.out)
 	mt.pos = 0
 }
 
-// next32 returns the next tempered 32-bit output (mt19937_next).
-func (mt *mt19937) next32() uint32 {
-	if mt.pos == mtN {
-		mt.gen()
-	}
-	y := mt.key[mt.pos]
-	mt.pos++
+// twist is one word of mt19937_gen: key[i] from key[i], key[i+1] and key[m].
+func twist(ki, ki1, km uint32) uint32 {
+	y := (ki & mtUpperMask) | (ki1 & mtLowerMask)
+	return km ^ (y >> 1) ^ (-(y & 1) & mtMatrixA)
+}
+
+// temper is MT19937's output tempering.
+func temper(y uint32) uint32 {
 	y ^= y >> 11
 	y ^= (y << 7) & 0x9d2c5680
 	y ^= (y << 15) & 0xefc60000
 	y ^= y >> 18
+	return y
+}
+
+// genGo is mt19937_gen in plain Go, followed by the tempering of every word.
+func genGo(key, out *[mtN]uint32) {
+	i := 0
+	for ; i < mtN-mtM; i++ {
+		key[i] = twist(key[i], key[i+1], key[i+mtM])
+	}
+	for ; i < mtN-1; i++ {
+		key[i] = twist(key[i], key[i+1], key[i+mtM-mtN])
+	}
+	key[mtN-1] = twist(key[mtN-1], key[0], key[mtM-1])
+	for i, y := range key {
+		out[i] = temper(y)
+	}
+}
+
+// next32 returns the next tempered 32-bit output (mt19937_next).
+func (mt *mt19937) next32() uint32 {
+	if mt.pos >= mtN {
+		mt.gen()
+	}
+	y := mt.out[mt.pos]
+	mt.pos++
 	return y
 }
 
@@ -103,7 +122,20 @@ func (mt *mt19937) next64() uint64 {
 // two draws, (a>>5)*2^26 + (b>>6), divided by 2^53. Every operation is
 // exact, so there is no rounding to match.
 func (mt *mt19937) nextDouble() float64 {
-	a := mt.next32() >> 5
-	b := mt.next32() >> 6
-	return (float64(float64(a)*67108864.0) + float64(b)) / 9007199254740992.0
+	if p := mt.pos; p < mtN-1 {
+		mt.pos = p + 2
+		return double(mt.out[p], mt.out[p+1])
+	}
+	return mt.nextDoubleSlow()
+}
+
+// nextDoubleSlow is nextDouble across a gen.
+func (mt *mt19937) nextDoubleSlow() float64 {
+	a := mt.next32()
+	return double(a, mt.next32())
+}
+
+// double is the double of mt19937_next_double made from the tempered words a and b.
+func double(a, b uint32) float64 {
+	return (float64(float64(a>>5)*67108864.0) + float64(b>>6)) / 9007199254740992.0
 }

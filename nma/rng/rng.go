@@ -130,9 +130,7 @@ func (r *RandomState) RandomSample(n int) ([]float64, error) {
 		return nil, err
 	}
 	out := make([]float64, n)
-	for i := range out {
-		out[i] = r.mt.nextDouble()
-	}
+	r.mt.fillDoubles(out)
 	return out, nil
 }
 
@@ -150,11 +148,14 @@ func (r *RandomState) StandardNormal(n int) ([]float64, error) {
 		return nil, err
 	}
 	out := make([]float64, n)
-	for i := range out {
-		out[i] = r.legacyGauss()
-	}
+	r.fillGauss(out)
 	return out, nil
 }
+
+// StandardNormalTo fills dst with the next len(dst) draws of StandardNormal, without
+// allocating: StandardNormalTo(make([]float64, n)) equals StandardNormal(n), and filling
+// dst[:a] and then dst[a:] equals filling dst at once.
+func (r *RandomState) StandardNormalTo(dst []float64) { r.fillGauss(dst) }
 
 // Randn is np.random.randn(n), the same stream as StandardNormal(n).
 func (r *RandomState) Randn(n int) ([]float64, error) {

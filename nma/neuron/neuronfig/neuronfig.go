@@ -13,7 +13,6 @@ package neuronfig
 import (
 	"image/color"
 	"slices"
-
 )
 
 // matplotlib's single-letter colours and named colours used by the course's figures.
@@ -67,4 +66,3 @@ func every(x []float64, step int) []float64 {
 	}
 	return out
 }
-

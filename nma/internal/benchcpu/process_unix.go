@@ -1,14 +1,14 @@
 //go:build unix
 
-package gemm
+package benchcpu
 
 import (
 	"syscall"
 	"time"
 )
 
-// processCPUTime returns the user and system CPU time the process has used.
-func processCPUTime() time.Duration {
+// Process is the CPU time (user + system) the process has used, or 0 if unknown.
+func Process() time.Duration {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0
