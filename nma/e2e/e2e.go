@@ -431,7 +431,8 @@ var reportJS = `(() => {
       else out.images++;
     });
     const src = c.get_text();
-    if (!hasErr && src.includes(".Show()") && imgs.length === 0) out.errors.push("cell " + (i+1) + ": calls Show() but shows no figure");
+    const notDone = re.test(c.element[0].querySelector(".output_area") ? c.element[0].querySelector(".output_area").textContent : "");
+    if (!hasErr && !notDone && src.includes(".Show()") && imgs.length === 0) out.errors.push("cell " + (i+1) + ": calls Show() but shows no figure");
     if (c.element[0].querySelector(".nma-demo input[type=range]")) out.precomputed.push(i);
   });
   return out;
