@@ -1,11 +1,14 @@
-// Package e2e runs the course notebooks as a student sees them: a real Jupyter server
-// (the classic Notebook) with the GoNB kernel, driven by headless Chromium through chromedp.
-// For every notebook it runs all cells, waits for the kernel, checks that the only errors
-// are exercises not yet done and that every figure is a visible image, moves the sliders of
-// the interactive demos and measures how long the figure takes to change, and saves
-// screenshots for a human to look at.
+// Package e2e runs the course notebooks as a student sees them: a real Jupyter server with
+// the GoNB kernel, driven by headless Chromium through chromedp. JupyterLab 4 is the primary
+// front end (every notebook); the classic Notebook 6 gets a smaller smoke test (a few
+// notebooks). For every notebook it runs all cells, waits for the kernel, checks that the
+// only errors are exercises not yet done, that every cell ran and that every figure and
+// example image is a visible image, moves every control of every interactive demo and
+// measures how long the new figure takes to appear, opens a solution link and checks that
+// the solution file is what opens, and saves screenshots for a human to look at.
 //
-// Headless runs (nbclient) cannot show that GoNB widgets work; this can.
+// Headless runs (nbclient) cannot show that figures, demos and links work in a browser;
+// this can.
 package e2e
 
 import (
@@ -18,53 +21,85 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"text/tabwriter"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
-	"github.com/nma-go/nma-go/nma/exercise"
+	"github.com/nma-go/nma-go/nma/install"
 	"github.com/nma-go/nma-go/nma/internal/proc"
 	"github.com/nma-go/nma-go/nma/notebook"
 	"github.com/nma-go/nma-go/nma/outcome"
 )
 
-// Options configure a browser run.
-type Options struct {
-	Root        string        // repository root
-	OutDir      string        // screenshots and working copies go here (inside the repository)
-	Timeout     time.Duration // per notebook
-	Chromium    string        // browser binary; default: chromium on PATH or /usr/bin/chromium
-	DemoIdle    time.Duration // live demos end after this long without a change
-	MaxSliders  int           // demos whose slider is moved per notebook (0: all)
-	Log         io.Writer
-	PythonNoNBC bool // internal: skip the nbclient check (the server needs only jupyter-notebook)
+// Frontend is a Jupyter front end the test drives.
+type Frontend string
+
+const (
+	Lab      Frontend = "lab"      // JupyterLab 4, from the checkout's virtual environment
+	Notebook Frontend = "notebook" // Notebook 7 (JupyterLab's components), from the same environment
+	Classic  Frontend = "classic"  // the classic Notebook 6 (Debian's jupyter-notebook)
+)
+
+// ParseFrontend reads a front end's name.
+func ParseFrontend(s string) (Frontend, error) {
+	switch f := Frontend(strings.TrimSpace(s)); f {
+	case Lab, Notebook, Classic:
+		return f, nil
+	}
+	return "", fmt.Errorf("front end %q: want lab, notebook or classic", s)
 }
 
-// SliderResult is one slider move.
+// Job is one front end and the notebooks it runs.
+type Job struct {
+	Frontend  Frontend
+	Notebooks []string // paths of the notebooks (in the checkout's notebooks/)
+}
+
+// Options configure a browser run.
+type Options struct {
+	Root       string        // repository root
+	OutDir     string        // screenshots and working copies go here (inside the repository)
+	Timeout    time.Duration // per notebook
+	Chromium   string        // browser binary; default: FindChromium
+	DemoIdle   time.Duration // live demos end after this long without a change
+	MaxSliders int           // demos whose controls are moved per notebook (0: all)
+	Workers    int           // notebooks run at once, each in a browser tab of its own (at least 1)
+	Log        io.Writer
+}
+
+// SliderResult is one control of a demo moved.
 type SliderResult struct {
 	Cell    int
 	Kind    string // "precomputed" or "live"
+	Control string // "slider" or "select", numbered within its demo when it has several
 	Millis  float64
 	Changed bool
 	Err     string
 }
 
-// Result is the outcome of one notebook in the browser.
+// Result is the outcome of one notebook in one front end.
 type Result struct {
+	Frontend Frontend
 	Notebook string
 	// Status is Passed when the notebook ran with no problem; Failed when Errors lists
-	// problems of the notebook (an error output, a missing figure, a slider that changes
-	// nothing); Timeout when it did not finish in time; Error when the browser or the
-	// server failed (the notebook could not be tested).
+	// problems of the notebook (an error output, a cell that did not run, a missing figure,
+	// a control that changes nothing, a link that does not open); Timeout when it did not
+	// finish in time; Error when the browser or the server failed (the notebook could not
+	// be tested).
 	Status     outcome.Outcome
 	Seconds    float64 // run all cells until the kernel is idle
 	CodeCells  int
 	Images     int
 	Sliders    []SliderResult
+	Link       string   // the solution link that was opened and checked ("" when none)
 	Errors     []string // the problems, in the order found
 	Screenshot string
+	timing     string // where the time went, for the log
 }
 
 // OK reports whether the notebook passed.
@@ -76,19 +111,23 @@ func (r *Result) fail(status outcome.Outcome, format string, args ...any) {
 	r.Errors = append(r.Errors, fmt.Sprintf(format, args...))
 }
 
-// addReport takes in what reportJS found in the executed notebook.
+// addReport takes in what the report script found in the executed notebook.
 func (r *Result) addReport(rep report) {
 	r.CodeCells, r.Images = rep.CodeCells, rep.Images
 	r.Errors = append(r.Errors, rep.Errors...)
 }
 
-// finish decides the outcome once every check has run: a slider that did not change its
+// finish decides the outcome once every check has run: a control that did not change its
 // figure is a problem, and any problem fails the notebook (unless an earlier one already
 // decided the outcome, such as a timeout).
 func (r *Result) finish() {
 	for _, s := range r.Sliders {
 		if !s.Changed {
-			r.Errors = append(r.Errors, fmt.Sprintf("cell %d: moving the %s demo's slider did not change the figure (%s)", s.Cell+1, s.Kind, s.Err))
+			what := s.Control
+			if what == "" {
+				what = "slider"
+			}
+			r.Errors = append(r.Errors, fmt.Sprintf("cell %d: moving the %s demo's %s did not change the figure (%s)", s.Cell+1, s.Kind, what, s.Err))
 		}
 	}
 	switch {
@@ -100,20 +139,13 @@ func (r *Result) finish() {
 	}
 }
 
-// PrintTable writes one row per notebook — run-all time, code cells, images, each slider
-// move and the outcome with its problems — and a summary line.
+// PrintTable writes one row per notebook and front end — run-all time, code cells, images,
+// the demos' controls (how many moved, the slowest new figure), the solution link opened,
+// and the outcome with its problems.
 func PrintTable(w io.Writer, results []Result) (failed int) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "NOTEBOOK\tRUN ALL (s)\tCODE CELLS\tIMAGES\tSLIDER → NEW FIGURE\tSTATUS")
+	fmt.Fprintln(tw, "FRONT END\tNOTEBOOK\tRUN ALL (s)\tCODE CELLS\tIMAGES\tCONTROL → NEW FIGURE\tSOLUTION LINK\tSTATUS")
 	for _, res := range results {
-		var sl []string
-		for _, s := range res.Sliders {
-			if s.Changed {
-				sl = append(sl, fmt.Sprintf("%s cell %d: %.0f ms", s.Kind, s.Cell+1, s.Millis))
-			} else {
-				sl = append(sl, fmt.Sprintf("%s cell %d: no change", s.Kind, s.Cell+1))
-			}
-		}
 		status := res.Status.String()
 		if !res.OK() {
 			failed++
@@ -121,16 +153,46 @@ func PrintTable(w io.Writer, results []Result) (failed int) {
 				status += ": " + strings.Join(res.Errors, "; ")
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%.1f\t%d\t%d\t%s\t%s\n", res.Notebook, res.Seconds, res.CodeCells, res.Images, strings.Join(sl, ", "), status)
+		link := res.Link
+		if link == "" {
+			link = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%.1f\t%d\t%d\t%s\t%s\t%s\n", res.Frontend, res.Notebook, res.Seconds, res.CodeCells, res.Images, sliderSummary(res.Sliders), link, status)
 	}
 	tw.Flush()
 	return failed
 }
 
-// ErrNoBrowser and ErrNoServer explain what is missing and how to install it.
+// sliderSummary is "7 of 7 moved, ≤ 3 ms" (kinds other than precomputed are named), or "-".
+func sliderSummary(ss []SliderResult) string {
+	if len(ss) == 0 {
+		return "-"
+	}
+	moved, worst := 0, 0.0
+	kinds := map[string]int{}
+	for _, s := range ss {
+		kinds[s.Kind]++
+		if s.Changed {
+			moved++
+			worst = max(worst, s.Millis)
+		}
+	}
+	out := fmt.Sprintf("%d of %d moved", moved, len(ss))
+	if moved > 0 {
+		out += fmt.Sprintf(", ≤ %.0f ms", worst)
+	}
+	if n := kinds["live"]; n > 0 {
+		out += fmt.Sprintf(" (%d live)", n)
+	}
+	return out
+}
+
+// ErrNoBrowser, ErrNoLab, ErrNoNb7 and ErrNoClassic explain what is missing and how to install it.
 var (
 	ErrNoBrowser = errors.New("no Chromium found (install it: nma e2e --install, or apt-get install chromium)")
-	ErrNoServer  = errors.New("the classic Jupyter Notebook is not installed (install it: nma e2e --install, apt-get install jupyter-notebook, or pip install nbclassic)")
+	ErrNoLab     = errors.New("JupyterLab is not installed in the checkout's virtual environment .nma/venv (install it: nma e2e --install, or nma setup)")
+	ErrNoNb7     = errors.New("the Notebook 7 front end is not installed in the checkout's virtual environment .nma/venv (install it: nma e2e --install, or nma setup)")
+	ErrNoClassic = errors.New("the classic Jupyter Notebook 6 is not installed (install it: nma e2e --install, or apt-get install jupyter-notebook)")
 )
 
 // chromiums are the names and paths FindChromium tries, in order.
@@ -148,9 +210,52 @@ func FindChromium() (string, error) {
 	return "", ErrNoBrowser
 }
 
-// HaveNotebookServer reports whether the classic Jupyter Notebook (`jupyter notebook`),
-// the server the test drives, is installed.
-func HaveNotebookServer() bool { return exec.Command("jupyter", "notebook", "--version").Run() == nil }
+// FindLab returns the jupyter command of the checkout's virtual environment when it runs
+// JupyterLab 4; ErrNoLab otherwise.
+func FindLab(root string) (string, error) {
+	j, v, err := install.VenvLab(root)
+	if err != nil || !strings.HasPrefix(v, "4.") {
+		return "", ErrNoLab
+	}
+	return j, nil
+}
+
+// FindNotebook7 returns the jupyter command of the checkout's virtual environment when its
+// `jupyter notebook` is Notebook 7; ErrNoNb7 otherwise.
+func FindNotebook7(root string) (string, error) {
+	j := install.VenvBin(install.Venv(root), "jupyter")
+	out, err := exec.Command(j, "notebook", "--version").Output()
+	if err != nil || !strings.HasPrefix(strings.TrimSpace(string(out)), "7.") {
+		return "", ErrNoNb7
+	}
+	return j, nil
+}
+
+// classicJupyters are the jupyter commands FindClassic tries: the one on PATH (it may be a
+// virtual environment's, with Notebook 7), then Debian's.
+var classicJupyters = []string{"jupyter", "/usr/bin/jupyter"}
+
+// FindClassic returns a jupyter command whose `jupyter notebook` is the classic Notebook 6
+// (Notebook 7 is JupyterLab's front end and has no classic page); ErrNoClassic otherwise.
+func FindClassic() (string, error) {
+	for _, j := range classicJupyters {
+		out, err := exec.Command(j, "notebook", "--version").Output()
+		if err == nil && classicVersion(string(out)) {
+			return j, nil
+		}
+	}
+	return "", ErrNoClassic
+}
+
+// classicVersion reports whether `jupyter notebook --version` printed a 6.x (or older) version.
+func classicVersion(out string) bool {
+	v := strings.TrimSpace(out)
+	if i := strings.LastIndexByte(v, '\n'); i >= 0 {
+		v = v[i+1:]
+	}
+	major, _, ok := strings.Cut(v, ".")
+	return ok && len(major) == 1 && major[0] >= '4' && major[0] <= '6'
+}
 
 func logf(o Options, format string, args ...any) {
 	if o.Log != nil {
@@ -158,8 +263,25 @@ func logf(o Options, format string, args ...any) {
 	}
 }
 
-// Run starts one server and one browser and runs every notebook in turn.
-func Run(ctx context.Context, notebooks []string, o Options) ([]Result, error) {
+// lockedWriter lets the workers share the log.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+// Run starts one browser and, for each job, its front end's server, and runs the jobs'
+// notebooks, o.Workers at a time, each in a browser tab of its own. The results are in
+// the order of the jobs and their notebooks.
+func Run(ctx context.Context, o Options, jobs ...Job) ([]Result, error) {
+	if o.Log != nil {
+		o.Log = &lockedWriter{w: o.Log}
+	}
 	if o.Timeout <= 0 {
 		o.Timeout = 10 * time.Minute
 	}
@@ -173,31 +295,23 @@ func Run(ctx context.Context, notebooks []string, o Options) ([]Result, error) {
 			return nil, err
 		}
 	}
-	if !HaveNotebookServer() {
-		return nil, ErrNoServer
-	}
-	// Working copies inside the repository, so each notebook's setup cell finds the module.
-	work := filepath.Join(o.OutDir, "notebooks")
-	if err := os.RemoveAll(work); err != nil {
-		return nil, err
-	}
-	if err := os.MkdirAll(work, 0o755); err != nil {
-		return nil, err
-	}
-	for _, nb := range notebooks {
-		data, err := os.ReadFile(nb)
+	jupyter := map[Frontend]string{}
+	for _, j := range jobs {
+		var err error
+		switch j.Frontend {
+		case Lab:
+			jupyter[Lab], err = FindLab(o.Root)
+		case Notebook:
+			jupyter[Notebook], err = FindNotebook7(o.Root)
+		case Classic:
+			jupyter[Classic], err = FindClassic()
+		default:
+			_, err = ParseFrontend(string(j.Frontend))
+		}
 		if err != nil {
 			return nil, err
 		}
-		if err := os.WriteFile(filepath.Join(work, filepath.Base(nb)), data, 0o644); err != nil {
-			return nil, err
-		}
 	}
-	static := filepath.Join(o.Root, "notebooks", "static")
-	if err := os.Symlink(static, filepath.Join(work, "static")); err != nil {
-		return nil, err
-	}
-
 	bin, err := notebook.BuildTools(o.Root, []string{"gonb", "goimports"}, o.Log)
 	if err != nil {
 		return nil, err
@@ -213,19 +327,23 @@ func Run(ctx context.Context, notebooks []string, o Options) ([]Result, error) {
 	if err := notebook.WriteKernelSpec(jd, "gonb", spec); err != nil {
 		return nil, err
 	}
-	srv, err := startServer(ctx, work, jd, o)
-	if err != nil {
+
+	// A fresh browser profile every run, removed afterwards (its caches grow by hundreds of MB).
+	profile := filepath.Join(o.OutDir, "chromium-profile")
+	if err := os.RemoveAll(profile); err != nil {
 		return nil, err
 	}
-	defer srv.stop()
-
+	defer os.RemoveAll(profile)
 	actx, cancelA := chromedp.NewExecAllocator(ctx,
 		chromedp.ExecPath(chrome),
 		chromedp.Flag("headless", true), chromedp.Flag("no-sandbox", true), chromedp.Flag("disable-gpu", true),
 		chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true),
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(filepath.Join(o.OutDir, "chromium-profile")),
+		// Tabs run side by side (Workers): none may be throttled as a background tab.
+		chromedp.Flag("disable-background-timer-throttling", true), chromedp.Flag("disable-renderer-backgrounding", true),
+		chromedp.Flag("disable-backgrounding-occluded-windows", true), chromedp.Flag("disable-popup-blocking", true),
+		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1280, 1000))
 	defer cancelA()
 	bctx, cancelB := chromedp.NewContext(actx)
@@ -233,15 +351,170 @@ func Run(ctx context.Context, notebooks []string, o Options) ([]Result, error) {
 	if err := chromedp.Do(bctx, chromedp.Navigate("about:blank")); err != nil {
 		return nil, fmt.Errorf("the browser (%s) did not start: %w", chrome, err)
 	}
+
+	// One server per front end, started together.
+	fronts := make([]*front, len(jobs))
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		if len(j.Notebooks) == 0 {
+			continue
+		}
+		fronts[i] = &front{job: j}
+		wg.Add(1)
+		go func(f *front) {
+			defer wg.Done()
+			f.err = f.start(bctx, jupyter[f.job.Frontend], jd, o)
+		}(fronts[i])
+	}
+	wg.Wait()
+	defer func() {
+		for _, f := range fronts {
+			if f != nil && f.srv != nil {
+				f.srv.stop()
+			}
+		}
+	}()
+	for _, f := range fronts {
+		if f != nil && f.err != nil {
+			return nil, fmt.Errorf("%s: %w", f.job.Frontend, f.err)
+		}
+	}
+
+	// Workers, each with a browser tab of its own, take the notebooks in turn: every Lab
+	// notebook, then the classic ones.
+	type task struct{ job, idx int }
+	var tasks []task
+	out := make([][]Result, len(jobs))
+	for i, j := range jobs {
+		out[i] = make([]Result, len(j.Notebooks))
+		for k := range j.Notebooks {
+			tasks = append(tasks, task{i, k})
+		}
+	}
+	workers := max(1, min(o.Workers, len(tasks)))
+	next := make(chan task)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			tab, cancel := chromedp.NewContext(bctx)
+			defer cancel()
+			// A dialog (an alert, "leave this page?") would block every script of the tab:
+			// accept it, and say so.
+			chromedp.Listen(tab, func(ev any) {
+				if d, ok := ev.(*page.EventJavascriptDialogOpening); ok {
+					logf(o, "tab %d: accepting a %s dialog: %q", w+1, d.Type, d.Message)
+					go chromedp.Call(tab, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+				}
+			})
+			started := map[int]driver{}
+			for t := range next {
+				f := fronts[t.job]
+				name := filepath.Base(f.job.Notebooks[t.idx])
+				r := Result{Frontend: f.job.Frontend, Notebook: strings.TrimSuffix(name, ".ipynb")}
+				d, ok := started[t.job]
+				if !ok {
+					d = driverFor(f.job.Frontend, w)
+					t0 := time.Now()
+					if err := d.start(tab, f.srv.url); err != nil {
+						r.fail(outcome.Error, "loading the front end: %v", err)
+						out[t.job][t.idx] = r
+						continue
+					}
+					started[t.job] = d
+					logf(o, "%s: front end loaded in %.1f s (tab %d)", f.job.Frontend, time.Since(t0).Seconds(), w+1)
+				}
+				logf(o, "%s: %s …", f.job.Frontend, name)
+				r = runNotebook(tab, d, f.srv.url, o.Root, path.Join(f.siteRel, "notebooks", name), f.dir, o)
+				logf(o, "%s: %s: %s, run all %.1f s, %d images, %d controls moved, %d problems (%s)", f.job.Frontend, name, r.Status, r.Seconds, r.Images, len(r.Sliders), len(r.Errors), r.timing)
+				out[t.job][t.idx] = r
+				if r.Status == outcome.Error || r.Status == outcome.Timeout {
+					delete(started, t.job) // the next notebook starts from a freshly loaded front end
+				}
+			}
+		}(w)
+	}
+	for _, t := range tasks {
+		next <- t
+	}
+	close(next)
+	wg.Wait()
 	var results []Result
-	for _, nb := range notebooks {
-		name := filepath.Base(nb)
-		logf(o, "%s …", name)
-		r := runNotebook(bctx, srv.url, name, o)
-		logf(o, "%s: %s, %.1f s, %d images, %d slider moves, %d problems", name, r.Status, r.Seconds, r.Images, len(r.Sliders), len(r.Errors))
-		results = append(results, r)
+	for _, rs := range out {
+		results = append(results, rs...)
 	}
 	return results, nil
+}
+
+// front is one front end's server and the folder it works in.
+type front struct {
+	job     Job
+	dir     string // <OutDir>/<front end>: screenshots, logs
+	siteRel string // the site (see site), relative to the server's root, slash-separated
+	srv     *server
+	err     error
+}
+
+// start lays out the front end's site and starts its server, rooted at the checkout:
+// Jupyter serves no file whose real path is outside its root, and the site's links
+// (static, solutions) point into the checkout.
+func (f *front) start(ctx context.Context, jupyter, jd string, o Options) error {
+	f.dir = filepath.Join(o.OutDir, string(f.job.Frontend))
+	if err := os.MkdirAll(f.dir, 0o755); err != nil {
+		return err
+	}
+	siteDir, err := site(o.Root, f.dir, f.job.Notebooks)
+	if err != nil {
+		return err
+	}
+	rel, err := filepath.Rel(o.Root, siteDir)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return fmt.Errorf("the output folder %s must be inside the checkout %s", o.OutDir, o.Root)
+	}
+	f.siteRel = filepath.ToSlash(rel)
+	t0 := time.Now()
+	if f.srv, err = startServer(ctx, f.job.Frontend, jupyter, o.Root, f.dir, jd); err != nil {
+		return err
+	}
+	logf(o, "%s: server up in %.1f s (%s)", f.job.Frontend, time.Since(t0).Seconds(), f.srv.url)
+	return nil
+}
+
+// site lays out a folder like the checkout, <dir>/site: working copies of the notebooks in
+// site/notebooks (so the checkout's notebooks never get outputs saved into them), with
+// symbolic links to notebooks/static and to the folders the notebooks link to (solutions),
+// so every relative link resolves as it does in the checkout.
+func site(root, dir string, notebooks []string) (string, error) {
+	s := filepath.Join(dir, "site")
+	if err := os.RemoveAll(s); err != nil {
+		return "", err
+	}
+	work := filepath.Join(s, "notebooks")
+	if err := os.MkdirAll(work, 0o755); err != nil {
+		return "", err
+	}
+	for _, nb := range notebooks {
+		data, err := os.ReadFile(nb)
+		if err != nil {
+			return "", err
+		}
+		if err := os.WriteFile(filepath.Join(work, filepath.Base(nb)), data, 0o644); err != nil {
+			return "", err
+		}
+	}
+	if err := os.Symlink(filepath.Join(root, "notebooks", "static"), filepath.Join(work, "static")); err != nil {
+		return "", err
+	}
+	dirs, err := linkedDirs(notebooks)
+	if err != nil {
+		return "", err
+	}
+	for _, d := range dirs {
+		if err := os.Symlink(filepath.Join(root, d), filepath.Join(s, d)); err != nil {
+			return "", err
+		}
+	}
+	return s, nil
 }
 
 type server struct {
@@ -271,32 +544,79 @@ func freePort() (int, error) {
 	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
-func startServer(ctx context.Context, dir, jupyterPath string, o Options) (*server, error) {
+// serverArgs are the arguments of `jupyter` that start a front end's server on port,
+// rooted at root, without a token (it listens on 127.0.0.1 only) and without opening a
+// browser. JupyterLab exposes its application object (window.jupyterapp) for the test.
+func serverArgs(f Frontend, root string, port int, asRoot bool) []string {
+	var args []string
+	switch f {
+	case Lab, Notebook:
+		args = []string{"lab", "--no-browser", "--ip=127.0.0.1", fmt.Sprintf("--port=%d", port),
+			"--IdentityProvider.token=", "--ServerApp.password=", "--ServerApp.disable_check_xsrf=True",
+			"--ServerApp.root_dir=" + root, "--expose-app-in-browser"}
+		if f == Notebook {
+			args[0] = "notebook"
+		}
+	default:
+		args = []string{"notebook", "--no-browser", "--ip=127.0.0.1", fmt.Sprintf("--port=%d", port),
+			"--NotebookApp.token=", "--NotebookApp.password=", "--NotebookApp.disable_check_xsrf=True",
+			"--notebook-dir=" + root}
+	}
+	if asRoot {
+		args = append(args, "--allow-root")
+	}
+	return args
+}
+
+// labSettings are JupyterLab user settings for the test: no news or update checks (no
+// network, no pop-up over the notebook).
+var labSettings = map[string]string{
+	"@jupyterlab/apputils-extension/notification.jupyterlab-settings": `{"fetchNews": "false", "checkForUpdates": false}`,
+}
+
+func startServer(ctx context.Context, f Frontend, jupyter, root, dir, jupyterPath string) (*server, error) {
 	port, err := freePort()
 	if err != nil {
 		return nil, err
 	}
-	args := []string{"notebook", "--no-browser", "--ip=127.0.0.1", fmt.Sprintf("--port=%d", port),
-		"--NotebookApp.token=", "--NotebookApp.password=", "--NotebookApp.disable_check_xsrf=True",
-		"--notebook-dir=" + dir}
-	if os.Geteuid() == 0 {
-		args = append(args, "--allow-root")
+	cmd := exec.Command(jupyter, serverArgs(f, root, port, os.Geteuid() == 0)...)
+	cmd.Env = append(os.Environ(), "JUPYTER_PATH="+jupyterPath, "JUPYTER_CONFIG_DIR="+filepath.Join(dir, "jupyter-config"),
+		"JUPYTER_RUNTIME_DIR="+filepath.Join(dir, "jupyter-runtime"))
+	if f == Classic {
+		// Read from JUPYTER_CONFIG_DIR: Go sources served as text, as `nma lab` serves them.
+		if _, err := install.WriteClassicConfig(filepath.Join(dir, "jupyter-config")); err != nil {
+			return nil, err
+		}
 	}
-	cmd := exec.Command("jupyter", args...)
-	cmd.Env = append(os.Environ(), "JUPYTER_PATH="+jupyterPath, "JUPYTER_CONFIG_DIR="+filepath.Join(o.OutDir, "jupyter-config"),
-		"JUPYTER_RUNTIME_DIR="+filepath.Join(o.OutDir, "jupyter-runtime"))
-	logFile, err := os.Create(filepath.Join(o.OutDir, "jupyter-server.log"))
+	if f == Lab || f == Notebook {
+		settings := filepath.Join(dir, "lab-settings")
+		for name, content := range labSettings {
+			p := filepath.Join(settings, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				return nil, err
+			}
+			if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+				return nil, err
+			}
+		}
+		ws := filepath.Join(dir, "lab-workspaces")
+		if err := os.RemoveAll(ws); err != nil {
+			return nil, err
+		}
+		cmd.Env = append(cmd.Env, "JUPYTERLAB_SETTINGS_DIR="+settings, "JUPYTERLAB_WORKSPACES_DIR="+ws)
+	}
+	logFile, err := os.Create(filepath.Join(dir, "jupyter-server.log"))
 	if err != nil {
 		return nil, err
 	}
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	proc.OwnGroup(cmd)
 	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("starting jupyter notebook: %w", err)
+		return nil, fmt.Errorf("starting %s: %w", strings.Join(cmd.Args[:2], " "), err)
 	}
 	s := &server{url: fmt.Sprintf("http://127.0.0.1:%d", port), cmd: cmd}
-	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
+	deadline := time.Now().Add(90 * time.Second)
+	for time.Now().Before(deadline) && ctx.Err() == nil {
 		resp, err := http.Get(s.url + "/api")
 		if err == nil {
 			resp.Body.Close()
@@ -307,7 +627,7 @@ func startServer(ctx context.Context, dir, jupyterPath string, o Options) (*serv
 		time.Sleep(200 * time.Millisecond)
 	}
 	s.stop()
-	return nil, fmt.Errorf("the Jupyter server did not answer on %s within 60 s (see %s)", s.url, logFile.Name())
+	return nil, fmt.Errorf("the Jupyter server (%s) did not answer on %s within 90 s (see %s)", strings.Join(cmd.Args[:2], " "), s.url, logFile.Name())
 }
 
 // eval runs JavaScript in the page and decodes its (JSON-able) result.
@@ -315,92 +635,174 @@ func eval[T any](ctx context.Context, js string) (T, error) {
 	return chromedp.Run(ctx, chromedp.Evaluate[T](js))
 }
 
-func runNotebook(bctx context.Context, base, name string, o Options) Result {
-	r := Result{Notebook: strings.TrimSuffix(name, ".ipynb")}
+// evalAsync runs JavaScript that returns a promise and decodes what it resolves to.
+func evalAsync[T any](ctx context.Context, js string) (T, error) {
+	return chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+}
+
+func poll(ctx context.Context, limit time.Duration, js string) error {
+	deadline := time.Now().Add(limit)
+	var last error
+	for time.Now().Before(deadline) {
+		ok, err := eval[bool](ctx, js)
+		if err == nil && ok {
+			return nil
+		}
+		last = err
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if last != nil {
+		return fmt.Errorf("condition not met within %v (%v): %s", limit, last, js)
+	}
+	return fmt.Errorf("condition not met within %v: %s", limit, js)
+}
+
+// runNotebook opens the notebook at nbPath (relative to the server's root, root), runs all
+// its cells, checks what they show, moves the demos' controls, opens a solution link and
+// takes screenshots (in dir).
+func runNotebook(bctx context.Context, d driver, base, root, nbPath, dir string, o Options) (r Result) {
+	r = Result{Frontend: d.frontend(), Notebook: strings.TrimSuffix(path.Base(nbPath), ".ipynb")}
+	var phases []string
+	lap, last := time.Now(), time.Now()
+	phase := func(name string) {
+		phases = append(phases, fmt.Sprintf("%s %.1f s", name, time.Since(last).Seconds()))
+		last = time.Now()
+	}
+	defer func() {
+		// Free the kernel for the next notebook, even after a timeout.
+		cctx, ccancel := context.WithTimeout(bctx, 30*time.Second)
+		defer ccancel()
+		d.close(cctx)
+		phase("close")
+		r.timing = strings.Join(phases, ", ") + fmt.Sprintf("; %.1f s in all", time.Since(lap).Seconds())
+	}()
 	ctx, cancel := context.WithTimeout(bctx, o.Timeout)
 	defer cancel()
 	fail := func(status outcome.Outcome, format string, args ...any) Result {
 		r.fail(status, format, args...)
 		return r
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/notebooks/"+name)); err != nil {
+	if err := d.open(ctx, base, nbPath); err != nil {
 		return fail(outcome.Error, "opening the notebook: %v", err)
 	}
-	if err := poll(ctx, 60*time.Second, `!!(window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel && Jupyter.notebook.kernel.is_connected())`); err != nil {
-		return fail(outcome.Error, "the kernel did not connect: %v", err)
-	}
+	phase("open")
 	start := time.Now()
-	if _, err := eval[bool](ctx, `Jupyter.notebook.execute_all_cells(), true`); err != nil {
+	if err := d.runAll(ctx); err != nil {
 		return fail(outcome.Error, "run all: %v", err)
 	}
 	tested := map[int]bool{}
+	started := false
 	for {
 		if ctx.Err() != nil {
 			r.Seconds = time.Since(start).Seconds()
 			return fail(outcome.Timeout, "did not finish within %v", o.Timeout)
 		}
-		st, err := eval[state](ctx, stateJS)
+		st, err := eval[state](ctx, d.stateJS())
 		if err != nil {
 			return fail(outcome.Error, "reading the notebook state: %v", err)
 		}
+		started = started || st.Running > 0 || time.Since(start) > 5*time.Second
 		if st.LiveCell >= 0 && !tested[st.LiveCell] {
 			tested[st.LiveCell] = true
 			if o.MaxSliders == 0 || len(r.Sliders) < o.MaxSliders {
-				r.Sliders = append(r.Sliders, moveLiveSlider(ctx, o, r.Notebook, st.LiveCell))
+				r.Sliders = append(r.Sliders, moveLiveSlider(ctx, d, dir, r.Notebook, st.LiveCell))
 			}
-			eval[bool](ctx, fmt.Sprintf(`(()=>{const c=Jupyter.notebook.get_cell(%d);const b=[...c.element[0].querySelectorAll("button")].find(b=>b.textContent.includes("Stop demo"));if(b){b.click();return true}return false})()`, st.LiveCell))
+			eval[bool](ctx, fmt.Sprintf(`(()=>{const b=[...%s.querySelectorAll("button")].find(b=>b.textContent.includes("Stop demo"));if(b){b.click();return true}return false})()`, d.cell(st.LiveCell)))
 		}
-		if st.Done {
+		if st.Done && started {
 			break
 		}
 		time.Sleep(250 * time.Millisecond)
 	}
 	r.Seconds = time.Since(start).Seconds()
-	// Let images decode before measuring them.
-	time.Sleep(500 * time.Millisecond)
-	rep, err := eval[report](ctx, reportJS)
+	phase("run all")
+	// Let images decode, scrolling any that has not loaded into view as a reader would.
+	if _, err := evalAsync[bool](ctx, settleImagesJS(d.cells())); err != nil {
+		return fail(outcome.Error, "waiting for the images: %v", err)
+	}
+	rep, err := eval[report](ctx, d.reportJS())
 	if err != nil {
 		return fail(outcome.Error, "inspecting outputs: %v", err)
 	}
 	r.addReport(rep)
-	// Precomputed demos: move the first slider of each and check the image changes.
+	broken, err := evalAsync[[]string](ctx, brokenLinksJS(d.cells(), d.markdown()))
+	if err != nil {
+		return fail(outcome.Error, "checking the links: %v", err)
+	}
+	r.Errors = append(r.Errors, broken...)
+	phase("checks")
+	// Precomputed demos: move every control of each and check the figure changes.
 	for _, cell := range rep.PrecomputedCells {
 		if o.MaxSliders != 0 && len(r.Sliders) >= o.MaxSliders {
 			break
 		}
-		r.Sliders = append(r.Sliders, movePrecomputedSlider(ctx, o, r.Notebook, cell))
+		r.Sliders = append(r.Sliders, movePrecomputed(ctx, d, dir, r.Notebook, cell)...)
 	}
-	shot := filepath.Join(o.OutDir, r.Notebook+".png")
-	if err := screenshot(ctx, "", shot); err != nil {
+	phase("demos")
+	// Full-notebook screenshot before a solution opens in front of it.
+	shot, err := d.screenshot(ctx, filepath.Join(dir, r.Notebook))
+	if err != nil {
 		r.Errors = append(r.Errors, "screenshot: "+err.Error())
 	} else {
 		r.Screenshot = shot
 	}
+	phase("screenshot")
+	if l, ok := solutionLink(root, nbPath); ok {
+		want, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(l.path)))
+		if err != nil {
+			r.Errors = append(r.Errors, fmt.Sprintf("cell %d: the solution link %s: %v", l.Cell+1, l.Target, err))
+		} else if err := d.openLink(ctx, l, string(want), filepath.Join(dir, r.Notebook+"_solution.png")); err != nil {
+			r.Errors = append(r.Errors, fmt.Sprintf("cell %d: the solution link %s: %v", l.Cell+1, l.Target, err))
+		} else if p, ok := Resolve("notebooks/"+path.Base(nbPath), l.Target); ok {
+			r.Link = p // the file as the checkout names it
+		}
+	}
+	phase("link")
 	r.finish()
-	// Free the kernel for the next notebook.
-	eval[bool](ctx, `Jupyter.notebook.kernel.kill(), true`)
 	return r
+}
+
+// resolvedLink is a link of a notebook and the path, relative to the server root, it opens.
+type resolvedLink struct {
+	Link
+	path string
+}
+
+// solutionLink is the first link of the notebook (at nbPath, relative to the server's root,
+// root) whose text is "solution", else its first link to a .go file.
+func solutionLink(root, nbPath string) (resolvedLink, bool) {
+	nb, err := notebook.Read(filepath.Join(root, filepath.FromSlash(nbPath)))
+	if err != nil {
+		return resolvedLink{}, false
+	}
+	var best *resolvedLink
+	for _, l := range LocalLinks(nb) {
+		p, ok := Resolve(nbPath, l.Target)
+		if l.Image || !ok || !strings.HasSuffix(p, ".go") {
+			continue
+		}
+		rl := resolvedLink{l, p}
+		if strings.EqualFold(strings.TrimSpace(l.Text), "solution") {
+			return rl, true
+		}
+		if best == nil {
+			best = &rl
+		}
+	}
+	if best == nil {
+		return resolvedLink{}, false
+	}
+	return *best, true
 }
 
 type state struct {
 	Done     bool `json:"done"`
+	Running  int  `json:"running"`
 	LiveCell int  `json:"liveCell"`
 }
-
-// stateJS: done when no cell waits or runs and the kernel is idle; liveCell is the index of a
-// running cell that shows a GoNB slider (a live demo waiting for input), or -1.
-const stateJS = `(() => {
-  const nb = Jupyter.notebook;
-  let pending = false, live = -1;
-  nb.get_cells().forEach((c, i) => {
-    if (c.cell_type !== "code") return;
-    const p = c.input_prompt_number;
-    if (p === "*" || p === undefined || p === null) pending = true;
-    if (p === "*" && c.element[0].querySelector(".output_area input[type=range]") &&
-        [...c.element[0].querySelectorAll("button")].some(b => b.textContent.includes("Stop demo"))) live = i;
-  });
-  return {done: !pending && !nb.kernel_busy, liveCell: live};
-})()`
 
 type report struct {
 	CodeCells        int      `json:"codeCells"`
@@ -409,146 +811,34 @@ type report struct {
 	PrecomputedCells []int    `json:"precomputed"`
 }
 
-// reportJS checks every code cell: errors other than not-done exercises (the headless
-// runner's rule, exercise.NotDonePattern, which is also valid JavaScript), images that are
-// missing or not visible, and cells calling Show() without a figure.
-var reportJS = `(() => {
-  const re = new RegExp(` + jsString(exercise.NotDonePattern.String()) + `);
-  const out = {codeCells: 0, images: 0, errors: [], precomputed: []};
-  Jupyter.notebook.get_cells().forEach((c, i) => {
-    if (c.cell_type !== "code") return;
-    out.codeCells++;
-    let text = "", hasErr = false;
-    (c.output_area.outputs || []).forEach(o => {
-      if (o.output_type === "error") { hasErr = true; text += o.ename + ": " + o.evalue + "\n" + (o.traceback || []).join("\n"); }
-      if (o.output_type === "stream" && o.name === "stderr") text += o.text;
-    });
-    if (hasErr && !re.test(text)) out.errors.push("cell " + (i+1) + ": " + text.replace(/\x1b\[[0-9;]*m/g, "").slice(0, 300));
-    const imgs = [...c.element[0].querySelectorAll(".output_area img")];
-    imgs.forEach(im => {
-      const r = im.getBoundingClientRect();
-      if (!(im.naturalWidth > 0 && r.width > 0 && r.height > 0)) out.errors.push("cell " + (i+1) + ": an image is not visible (natural width " + im.naturalWidth + ")");
-      else out.images++;
-    });
-    const src = c.get_text();
-    const notDone = re.test(c.element[0].querySelector(".output_area") ? c.element[0].querySelector(".output_area").textContent : "");
-    if (!hasErr && !notDone && src.includes(".Show()") && imgs.length === 0) out.errors.push("cell " + (i+1) + ": calls Show() but shows no figure");
-    if (c.element[0].querySelector(".nma-demo input[type=range]")) out.precomputed.push(i);
-  });
-  return out;
-})()`
-
-func poll(ctx context.Context, limit time.Duration, js string) error {
-	deadline := time.Now().Add(limit)
-	for time.Now().Before(deadline) {
-		ok, err := eval[bool](ctx, js)
-		if err == nil && ok {
-			return nil
-		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	return fmt.Errorf("condition not met within %v: %s", limit, js)
-}
-
-// imgJS returns the src length and a short hash of the demo figure in a cell.
-func imgJS(cell int, sel string) string {
-	return fmt.Sprintf(`(() => { const c = Jupyter.notebook.get_cell(%d); const im = c.element[0].querySelector(%q);
-  if (!im) return ""; let h = 0; const s = im.src; for (let k = 0; k < s.length; k += 7) h = (h * 31 + s.charCodeAt(k)) | 0; return s.length + ":" + h; })()`, cell, sel)
-}
-
-func moveLiveSlider(ctx context.Context, o Options, nb string, cell int) SliderResult {
-	res := SliderResult{Cell: cell, Kind: "live"}
-	sel := `img[alt="demo figure"]`
-	if err := poll(ctx, 30*time.Second, fmt.Sprintf(`!!Jupyter.notebook.get_cell(%d).element[0].querySelector(%q)`, cell, sel)); err != nil {
-		res.Err = "no demo figure: " + err.Error()
-		return res
-	}
-	before, _ := eval[string](ctx, imgJS(cell, sel))
-	scrollTo(ctx, cell)
-	screenshot(ctx, "", filepath.Join(o.OutDir, fmt.Sprintf("%s_cell%d_before.png", nb, cell+1)))
-	t0 := time.Now()
-	_, err := eval[bool](ctx, fmt.Sprintf(`(() => { const s = Jupyter.notebook.get_cell(%d).element[0].querySelector(".output_area input[type=range]");
-  s.value = String(Math.min(+s.max, Math.max(+s.min, +s.value + Math.ceil((+s.max - +s.min) / 4) || 1)));
-  s.dispatchEvent(new Event("input")); s.dispatchEvent(new Event("change")); return true; })()`, cell))
-	if err != nil {
-		res.Err = err.Error()
-		return res
-	}
-	for time.Since(t0) < 10*time.Second {
-		now, _ := eval[string](ctx, imgJS(cell, sel))
-		if now != "" && now != before {
-			res.Millis = float64(time.Since(t0).Microseconds()) / 1000
-			res.Changed = true
-			break
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	if !res.Changed {
-		res.Err = "no new figure within 10 s"
-	}
-	time.Sleep(300 * time.Millisecond)
-	screenshot(ctx, "", filepath.Join(o.OutDir, fmt.Sprintf("%s_cell%d_after.png", nb, cell+1)))
-	return res
-}
-
-func movePrecomputedSlider(ctx context.Context, o Options, nb string, cell int) SliderResult {
-	res := SliderResult{Cell: cell, Kind: "precomputed"}
-	sel := `.nma-demo img`
-	before, _ := eval[string](ctx, imgJS(cell, sel))
-	scrollTo(ctx, cell)
-	screenshot(ctx, "", filepath.Join(o.OutDir, fmt.Sprintf("%s_cell%d_before.png", nb, cell+1)))
-	t0 := time.Now()
-	_, err := eval[bool](ctx, fmt.Sprintf(`(() => { const s = Jupyter.notebook.get_cell(%d).element[0].querySelector(".nma-demo input[type=range]");
-  s.value = String((+s.value + Math.max(1, Math.floor(+s.max / 3))) %% (+s.max + 1)); s.dispatchEvent(new Event("input")); return true; })()`, cell))
-	if err != nil {
-		res.Err = err.Error()
-		return res
-	}
-	for time.Since(t0) < 5*time.Second {
-		now, _ := eval[string](ctx, imgJS(cell, sel))
-		if now != "" && now != before {
-			res.Millis = float64(time.Since(t0).Microseconds()) / 1000
-			res.Changed = true
-			break
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-	if !res.Changed {
-		res.Err = "no new figure within 5 s"
-	}
-	screenshot(ctx, "", filepath.Join(o.OutDir, fmt.Sprintf("%s_cell%d_after.png", nb, cell+1)))
-	return res
-}
-
-func scrollTo(ctx context.Context, cell int) {
-	eval[bool](ctx, fmt.Sprintf(`Jupyter.notebook.get_cell(%d).element[0].scrollIntoView(), true`, cell))
-	time.Sleep(150 * time.Millisecond)
-}
-
-// screenshot saves the page as PNG. With full == "" it captures the whole notebook: the
-// classic Notebook scrolls inside #site, so that element is unrolled first.
-func screenshot(ctx context.Context, full, path string) error {
-	if full == "" && strings.HasSuffix(path, "_before.png") || strings.HasSuffix(path, "_after.png") {
-		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(path, png, 0o644)
-	}
-	eval[bool](ctx, `(() => { const s = document.getElementById("site"); if (s) { s.style.height = "auto"; s.style.overflow = "visible"; } document.body.style.overflow = "visible"; return true; })()`)
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	eval[bool](ctx, `(() => { const s = document.getElementById("site"); if (s) { s.style.height = ""; s.style.overflow = ""; } document.body.style.overflow = ""; return true; })()`)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(path, png, 0o644)
-}
-
 // jsString is s as a JavaScript string literal (JSON's string syntax is JavaScript's).
 func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// DefaultSmoke names the notebooks of the smoke tests of Notebook 7 and the classic
+// Notebook: the one the README sends newcomers to, and one more day's with demos and
+// solution links.
+var DefaultSmoke = []string{"W2D4_Tutorial1", "W2D2_Tutorial1"}
+
+// Plan makes the jobs of a run: JupyterLab runs every notebook; Notebook 7 and the classic
+// Notebook run those named in smoke (notebook names without .ipynb; "all" names every
+// notebook), in the order of notebooks. Front ends not in fronts are left out.
+func Plan(notebooks []string, fronts []Frontend, smoke []string) []Job {
+	want := map[string]bool{}
+	for _, c := range smoke {
+		want[strings.TrimSuffix(strings.TrimSpace(c), ".ipynb")] = true
+	}
+	var jobs []Job
+	for _, f := range fronts {
+		j := Job{Frontend: f}
+		for _, nb := range notebooks {
+			if f == Lab || want["all"] || want[strings.TrimSuffix(filepath.Base(nb), ".ipynb")] {
+				j.Notebooks = append(j.Notebooks, nb)
+			}
+		}
+		jobs = append(jobs, j)
+	}
+	return jobs
 }

@@ -66,24 +66,25 @@ func TestReportAndFinish(t *testing.T) {
 
 func TestPrintTable(t *testing.T) {
 	results := []Result{
-		{Notebook: "W9D9_Tutorial1", Status: outcome.Passed, Seconds: 12.34, CodeCells: 10, Images: 4,
-			Sliders: []SliderResult{{Cell: 2, Kind: "precomputed", Changed: true, Millis: 14.6}}},
-		{Notebook: "W9D9_Tutorial2", Status: outcome.Failed, Seconds: 3, CodeCells: 5,
+		{Frontend: Lab, Notebook: "W9D9_Tutorial1", Status: outcome.Passed, Seconds: 12.34, CodeCells: 10, Images: 4,
+			Sliders: []SliderResult{{Cell: 2, Kind: "precomputed", Changed: true, Millis: 14.6}, {Cell: 2, Kind: "precomputed", Changed: true, Millis: 3}},
+			Link:    "solutions/w9d9/tutorial1.go"},
+		{Frontend: Lab, Notebook: "W9D9_Tutorial2", Status: outcome.Failed, Seconds: 3, CodeCells: 5,
 			Sliders: []SliderResult{{Cell: 6, Kind: "live"}}, Errors: []string{"cell 7: moving …", "cell 2: ERROR"}},
-		{Notebook: "W9D9_Tutorial3", Status: outcome.Timeout, Errors: []string{"did not finish within 10m0s"}},
+		{Frontend: Classic, Notebook: "W9D9_Tutorial3", Status: outcome.Timeout, Errors: []string{"did not finish within 10m0s"}},
 	}
 	var b strings.Builder
 	if failed := PrintTable(&b, results); failed != 2 {
 		t.Errorf("PrintTable counted %d failed notebooks, want 2", failed)
 	}
 	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
-	if len(lines) != 4 || !strings.HasPrefix(lines[0], "NOTEBOOK") {
+	if len(lines) != 4 || !strings.HasPrefix(lines[0], "FRONT END") {
 		t.Fatalf("table:\n%s", b.String())
 	}
 	for i, want := range [][]string{
-		{"W9D9_Tutorial1", "12.3", "precomputed cell 3: 15 ms", outcome.Passed.String()},
-		{"W9D9_Tutorial2", "live cell 7: no change", outcome.Failed.String() + ": cell 7: moving …; cell 2: ERROR"},
-		{"W9D9_Tutorial3", outcome.Timeout.String() + ": did not finish within 10m0s"},
+		{"lab", "W9D9_Tutorial1", "12.3", "2 of 2 moved, ≤ 15 ms", "solutions/w9d9/tutorial1.go", outcome.Passed.String()},
+		{"lab", "W9D9_Tutorial2", "0 of 1 moved (1 live)", outcome.Failed.String() + ": cell 7: moving …; cell 2: ERROR"},
+		{"classic", "W9D9_Tutorial3", outcome.Timeout.String() + ": did not finish within 10m0s"},
 	} {
 		for _, w := range want {
 			if !strings.Contains(lines[i+1], w) {
@@ -93,19 +94,25 @@ func TestPrintTable(t *testing.T) {
 	}
 }
 
-// The browser test allows exactly the errors the headless runner allows: reportJS builds
-// its regular expression from exercise.NotDonePattern, whose syntax JavaScript reads alike.
+// The browser test allows exactly the errors the headless runner allows: inspectJS, which
+// both front ends' reports use, builds its regular expression from exercise.NotDonePattern,
+// whose syntax JavaScript reads alike.
 func TestReportJSUsesTheRunnersNotDoneRule(t *testing.T) {
-	m := regexp.MustCompile(`new RegExp\(("(?:[^"\\]|\\.)*")\)`).FindStringSubmatch(reportJS)
+	for _, d := range []driver{&labDriver{}, classicDriver{}} {
+		if !strings.Contains(d.reportJS(), inspectJS) {
+			t.Errorf("the %s report does not use inspectJS", d.frontend())
+		}
+	}
+	m := regexp.MustCompile(`new RegExp\(("(?:[^"\\]|\\.)*")\)`).FindStringSubmatch(inspectJS)
 	if m == nil {
-		t.Fatalf("reportJS builds no RegExp from a string literal:\n%s", reportJS)
+		t.Fatalf("inspectJS builds no RegExp from a string literal:\n%s", inspectJS)
 	}
 	var pattern string
 	if err := json.Unmarshal([]byte(m[1]), &pattern); err != nil {
 		t.Fatalf("the pattern %s is not a string literal: %v", m[1], err)
 	}
 	if pattern != exercise.NotDonePattern.String() {
-		t.Errorf("reportJS's pattern %q, the runner's %q", pattern, exercise.NotDonePattern)
+		t.Errorf("inspectJS's pattern %q, the runner's %q", pattern, exercise.NotDonePattern)
 	}
 	// Constructs whose meaning differs between RE2 and JavaScript (flags, \A, \z, \p, POSIX
 	// classes) would make the two rules drift.

@@ -1,7 +1,8 @@
 // Package install puts in place what the course tools need beyond Go, for `nma setup`,
-// `nma lab` and `nma e2e --install`: Jupyter (JupyterLab with pip where PyPI answers,
-// Debian's packages with apt-get otherwise), the grader's sandbox tools (bubblewrap,
-// prlimit), and nbgrader, pinned, in the checkout's own virtual environment .nma/venv.
+// `nma lab` and `nma e2e --install`: the checkout's own Python environment .nma/venv
+// (JupyterLab 4, the Notebook, nbclient, nbconvert and nbgrader, pinned, installed with pip
+// — the user's Python is never touched), Debian's Jupyter packages with apt-get where that
+// environment cannot be made (no PyPI), and the grader's sandbox tools (bubblewrap, prlimit).
 //
 // Every step says what it does on Installer.Log and does nothing when its target is
 // already there, so running it again takes seconds. What cannot be installed on this
@@ -97,30 +98,23 @@ func (in Installer) AptGet(pkgs ...string) error {
 	return nil
 }
 
-// Jupyter installs Jupyter when it is absent: JupyterLab with pip where PyPI answers,
-// Debian's classic Notebook and nbconvert with apt-get otherwise. With runnerOnly, nbclient
-// and nbconvert (what `nma run` needs) are enough.
-func (in Installer) Jupyter(runnerOnly bool) error {
+// DebianJupyter installs Debian's Jupyter packages with apt-get when they are absent:
+// nbconvert and nbclient (what `nma run` needs) and, unless runnerOnly, the classic
+// Notebook. It is the fallback where the checkout's Python environment (PythonEnv) cannot
+// be made, e.g. without PyPI.
+func (in Installer) DebianJupyter(runnerOnly bool) error {
 	_, nbErr := notebook.FindPython()
-	labOK := Have("jupyter", "lab", "--version")
 	classicOK := Have("jupyter", "notebook", "--version")
-	if nbErr == nil && (runnerOnly || labOK || classicOK) {
-		in.step("Jupyter is installed (lab: %v, classic notebook: %v, nbclient: yes)", labOK, classicOK)
+	if nbErr == nil && (runnerOnly || classicOK) {
+		in.step("Debian's Jupyter is installed (classic Notebook: %v, nbclient: yes)", classicOK)
 		return nil
-	}
-	if !runnerOnly && Have("python3", "-m", "pip", "--version") {
-		in.step("installing JupyterLab with pip (python3 -m pip install --user jupyterlab nbconvert nbclient) …")
-		if in.run("", "python3", "-m", "pip", "install", "--user", "--quiet", "--retries", "1", "--timeout", "15", "jupyterlab", "nbconvert", "nbclient") == nil {
-			return nil
-		}
-		in.step("pip could not install JupyterLab (no PyPI here?); trying Debian's packages")
 	}
 	pkgs := []string{"jupyter-nbconvert", "python3-nbclient"}
 	if !runnerOnly {
 		pkgs = append(pkgs, "jupyter-notebook")
 	}
 	if _, err := exec.LookPath("apt-get"); err != nil {
-		return errors.New("cannot install Jupyter: no pip that reaches PyPI and no apt-get; install JupyterLab (pip install jupyterlab) and run again")
+		return errors.New("cannot install Jupyter: no pip that reaches PyPI and no apt-get; make PyPI reachable and run again (the course's Python environment, .nma/venv, is installed with pip)")
 	}
 	if err := in.AptGet(pkgs...); err != nil {
 		return err
@@ -173,13 +167,34 @@ func (in Installer) SandboxTools() error {
 	return nil
 }
 
-// NbgraderRequirements is the pinned requirements file of nbgrader (every package at an
-// exact version, wheels only), relative to the checkout's root.
+// NbgraderRequirements is the pinned requirements file of the checkout's Python
+// environment (every package at an exact version, wheels only), relative to the checkout's
+// root. It pins nbgrader and everything it depends on, which is the whole of what the
+// course needs from Python: JupyterLab 4 and the Notebook (the front ends of `nma lab` and
+// `nma e2e`), nbclient and nbconvert (`nma run`), nbgrader (grading round trip).
 const NbgraderRequirements = "nma/grade/testdata/nbgrader/requirements.txt"
+
+// PythonRequirements is NbgraderRequirements, named for what it is to the course.
+const PythonRequirements = NbgraderRequirements
 
 // NbgraderStamp, a file in the virtual environment, holds the SHA-256 of the requirements
 // file that was installed into it.
 const NbgraderStamp = "nma-requirements.sha256"
+
+// VenvDataDir is the environment's own Jupyter data folder, <venv>/share/jupyter: its
+// Jupyter finds kernel specs there (kernels/NAME) before the user's.
+func VenvDataDir(root string) string { return filepath.Join(Venv(root), "share", "jupyter") }
+
+// VenvLab returns the jupyter command of the checkout's virtual environment and the
+// version of JupyterLab it runs; "" and an error when it runs none.
+func VenvLab(root string) (jupyter, version string, err error) {
+	jupyter = VenvBin(Venv(root), "jupyter")
+	out, err := exec.Command(jupyter, "lab", "--version").Output()
+	if err != nil {
+		return "", "", fmt.Errorf("JupyterLab is not installed in %s (`%s lab --version`: %v); nma setup installs it", Venv(root), jupyter, err)
+	}
+	return jupyter, strings.TrimSpace(string(out)), nil
+}
 
 // Venv is the checkout's own virtual environment, <root>/.nma/venv.
 func Venv(root string) string { return filepath.Join(root, ".nma", "venv") }
@@ -216,40 +231,48 @@ func stampOf(req []byte) string {
 	return hex.EncodeToString(sum[:]) + "\n"
 }
 
-// Nbgrader installs nbgrader into the checkout's own virtual environment (Venv) from the
-// pinned requirements file, so the nbgrader round-trip test and teaching assistants get the
-// same nbgrader without touching the system's Python. It creates the environment with
-// `python3 -m venv` (installing Debian's python3-venv with apt-get when the venv module is
-// missing) and pip-installs the requirements. When the environment already holds exactly
-// this requirements file and its Python runs, it does nothing.
-func (in Installer) Nbgrader(root string) error {
+// Nbgrader installs nbgrader: it is PythonEnv, whose pinned packages include it.
+func (in Installer) Nbgrader(root string) error { return in.PythonEnv(root) }
+
+// PythonEnv makes the checkout's own virtual environment (Venv) and installs the pinned
+// requirements file (PythonRequirements) into it: JupyterLab, the Notebook, nbclient,
+// nbconvert and nbgrader, at the same versions for every student, teaching assistant and
+// test, without touching the system's or the user's Python. It creates the environment
+// with `python3 -m venv` (installing Debian's python3-venv with apt-get when the venv
+// module is missing) and pip-installs the requirements. When the environment already holds
+// exactly this requirements file and its Python runs, it does nothing.
+func (in Installer) PythonEnv(root string) error {
 	venv := Venv(root)
-	reqPath := filepath.Join(root, NbgraderRequirements)
+	reqPath := filepath.Join(root, PythonRequirements)
 	req, err := os.ReadFile(reqPath)
 	if err != nil {
-		return fmt.Errorf("reading nbgrader's requirements: %w", err)
+		return fmt.Errorf("reading the Python requirements: %w", err)
 	}
 	python := VenvBin(venv, "python")
-	version := nbgraderVersion(req)
+	what := describe(req)
 	if NbgraderProblem(root) == "" && Have(python, "-c", "pass") {
-		in.step("nbgrader %s is installed in %s", version, venv)
-		return nil
+		in.step("the Python environment %s is up to date (%s)", venv, what)
+		return in.writeVenvServerConfig(root)
 	}
 	if !Have(python, "-m", "pip", "--version") {
 		if err := in.makeVenv(venv); err != nil {
 			return err
 		}
 	}
-	in.step("installing nbgrader %s and its pinned dependencies into %s (pip install -r %s; about a minute, 340 MB)", version, venv, NbgraderRequirements)
+	in.step("installing %s and their pinned dependencies into %s (pip install -r %s; about a minute, 340 MB)", what, venv, PythonRequirements)
 	stamp := filepath.Join(venv, NbgraderStamp)
 	os.Remove(stamp)
 	if err := in.run(root, python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-input",
 		"--retries", "2", "--timeout", "30", "--only-binary=:all:", "-r", reqPath); err != nil {
-		return fmt.Errorf("pip could not install nbgrader into %s (is PyPI reachable? do these pins have wheels for this Python?): %w", venv, err)
+		return fmt.Errorf("pip could not install the Python environment into %s (is PyPI reachable? do these pins have wheels for this Python?): %w", venv, err)
 	}
-	nbgrader := VenvBin(venv, "nbgrader")
-	if !Have(nbgrader, "--version") {
-		return fmt.Errorf("nbgrader was installed into %s, but `%s --version` fails", venv, nbgrader)
+	for _, cmd := range [][]string{{"nbgrader", "--version"}, {"jupyter", "lab", "--version"}} {
+		if !Have(VenvBin(venv, cmd[0]), cmd[1:]...) {
+			return fmt.Errorf("the Python environment was installed into %s, but `%s %s` fails", venv, VenvBin(venv, cmd[0]), strings.Join(cmd[1:], " "))
+		}
+	}
+	if err := in.writeVenvServerConfig(root); err != nil {
+		return err
 	}
 	return os.WriteFile(stamp, []byte(stampOf(req)), 0o644)
 }
@@ -282,12 +305,78 @@ func (in Installer) makeVenv(dir string) error {
 	return nil
 }
 
-// nbgraderVersion is the version pinned for nbgrader in a requirements file ("" if none).
-func nbgraderVersion(req []byte) string {
+// pinned is the version a requirements file pins for a package ("" if none). Package names
+// compare as pip compares them: case, "-", "_" and "." alike.
+func pinned(req []byte, pkg string) string {
+	norm := func(s string) string { return strings.NewReplacer("-", "_", ".", "_").Replace(strings.ToLower(s)) }
 	for _, line := range bytes.Split(req, []byte("\n")) {
-		if v, ok := strings.CutPrefix(strings.TrimSpace(string(line)), "nbgrader=="); ok {
-			return v
+		name, v, ok := strings.Cut(strings.TrimSpace(string(line)), "==")
+		if ok && norm(strings.TrimSpace(name)) == norm(pkg) {
+			return strings.TrimSpace(v)
 		}
 	}
 	return ""
+}
+
+// describe names the course's packages a requirements file pins, with their versions:
+// "JupyterLab 4.6.6, Notebook 7.6.5, nbclient 0.11.0, nbconvert 7.17.2, nbgrader 0.9.6".
+func describe(req []byte) string {
+	var parts []string
+	for _, p := range [][2]string{{"jupyterlab", "JupyterLab"}, {"notebook", "Notebook"}, {"nbclient", "nbclient"}, {"nbconvert", "nbconvert"}, {"nbgrader", "nbgrader"}} {
+		if v := pinned(req, p[0]); v != "" {
+			parts = append(parts, p[1]+" "+v)
+		}
+	}
+	if len(parts) == 0 {
+		return "the pinned Python packages"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// GoAsTextConfig is a Jupyter configuration file (Python) that serves Go sources as text:
+// Python's mimetypes knows no .go, so Jupyter serves a .go file (/files/…) as
+// application/octet-stream, and a browser downloads it instead of showing it. That is what
+// the solution links (../solutions/…/tutorialN.go) do in Notebook 7 (it opens them in a new
+// tab through /files/) and in the classic Notebook 6; JupyterLab opens them in its editor
+// either way.
+const GoAsTextConfig = `# Written by nma (package install): serve Go sources as text, so that the course's
+# solution links show the file instead of downloading it.
+import mimetypes
+
+mimetypes.add_type("text/plain", ".go")
+`
+
+// WriteClassicConfig writes GoAsTextConfig as dir/jupyter_notebook_config.py, the
+// configuration file of the classic Notebook 6, and returns its path.
+func WriteClassicConfig(dir string) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	p := filepath.Join(dir, "jupyter_notebook_config.py")
+	return p, os.WriteFile(p, []byte(GoAsTextConfig), 0o644)
+}
+
+// VenvServerConfig is the configuration file of the environment's Jupyter server (which
+// JupyterLab and Notebook 7 run on), <venv>/etc/jupyter/jupyter_server_config.py: every
+// server started from the environment reads it, and no other.
+func VenvServerConfig(root string) string {
+	return filepath.Join(Venv(root), "etc", "jupyter", "jupyter_server_config.py")
+}
+
+// writeVenvServerConfig writes GoAsTextConfig as VenvServerConfig, unless a file that nma
+// did not write is there (it is then left alone, with a note).
+func (in Installer) writeVenvServerConfig(root string) error {
+	p := VenvServerConfig(root)
+	old, err := os.ReadFile(p)
+	switch {
+	case err == nil && string(old) == GoAsTextConfig:
+		return nil
+	case err == nil && !bytes.HasPrefix(old, []byte("# Written by nma")):
+		in.step("note: %s is not nma's; Go sources may download instead of showing in Notebook 7 (add: mimetypes.add_type(\"text/plain\", \".go\"))", p)
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, []byte(GoAsTextConfig), 0o644)
 }

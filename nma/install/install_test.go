@@ -9,13 +9,29 @@ import (
 	"testing"
 )
 
-func TestNbgraderVersion(t *testing.T) {
-	req := []byte("# pins\nalembic==1.13.1\n  nbgrader==0.9.6  \nnbgrader-extra==1\n")
-	if v := nbgraderVersion(req); v != "0.9.6" {
-		t.Errorf("nbgraderVersion = %q, want 0.9.6", v)
+func TestPinned(t *testing.T) {
+	req := []byte("# pins\nalembic==1.13.1\n  nbgrader==0.9.6  \nnbgrader-extra==1\nJupyter_Server==2.21.1\n")
+	for pkg, want := range map[string]string{"nbgrader": "0.9.6", "nbgrader_extra": "1", "jupyter-server": "2.21.1", "jupyterlab": "", "alembic": "1.13.1"} {
+		if v := pinned(req, pkg); v != want {
+			t.Errorf("pinned(%q) = %q, want %q", pkg, v, want)
+		}
 	}
-	if v := nbgraderVersion([]byte("jupyter==1\n")); v != "" {
-		t.Errorf("no nbgrader pin: %q", v)
+}
+
+// The message of the install step names what the course needs, at the pinned versions.
+func TestDescribeTheCheckoutsRequirements(t *testing.T) {
+	req, err := os.ReadFile(filepath.Join("..", "..", PythonRequirements))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := describe(req)
+	for _, want := range []string{"JupyterLab 4.", "Notebook 7.", "nbclient ", "nbconvert ", "nbgrader "} {
+		if !strings.Contains(d, want) {
+			t.Errorf("describe = %q, lacks %q: the requirements must pin it", d, want)
+		}
+	}
+	if d := describe([]byte("alembic==1\n")); d != "the pinned Python packages" {
+		t.Errorf("describe without the course's packages = %q", d)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 )
 
@@ -85,8 +86,10 @@ func WriteKernelSpec(dir, name string, spec []byte) error {
 }
 
 // PrepareRunner builds GoNB and goimports and writes the private headless kernel spec.
+// The Python is the one of the checkout's virtual environment .nma/venv, where `nma setup`
+// installs the pinned nbclient and nbconvert, unless $NMA_PYTHON names another.
 func PrepareRunner(root string, log io.Writer) (*Toolchain, error) {
-	py, err := FindPython()
+	py, err := findPython(VenvPython(root))
 	if err != nil {
 		return nil, err
 	}
@@ -111,8 +114,27 @@ var ErrNoJupyter = errors.New("nbclient is not installed (Jupyter's notebook run
 
 // FindPython returns a python3 that can import nbclient and nbformat: $NMA_PYTHON, then
 // python3 on PATH, then /usr/bin/python3 (Debian's packages install there).
-func FindPython() (string, error) {
-	for _, c := range pythonCandidates() {
+func FindPython() (string, error) { return findPython("") }
+
+// VenvPython is the Python of the checkout's virtual environment, <root>/.nma/venv.
+func VenvPython(root string) string {
+	if runtime.GOOS == "windows" {
+		return filepath.Join(root, ".nma", "venv", "Scripts", "python.exe")
+	}
+	return filepath.Join(root, ".nma", "venv", "bin", "python")
+}
+
+// findPython is FindPython with venv (when not "") tried right after $NMA_PYTHON.
+func findPython(venv string) (string, error) {
+	cands := pythonCandidates()
+	if venv != "" {
+		i := 0
+		if p := os.Getenv("NMA_PYTHON"); p != "" && len(cands) > 0 && cands[0] == p {
+			i = 1
+		}
+		cands = append(cands[:i:i], append([]string{venv}, cands[i:]...)...)
+	}
+	for _, c := range cands {
 		if exec.Command(c, "-c", "import nbclient, nbformat").Run() == nil {
 			return c, nil
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -54,5 +55,42 @@ func TestKernelSpec(t *testing.T) {
 	}
 	if m.Argv[0] != "/x/bin/gonb" || m.Argv[len(m.Argv)-1] != "--raw_error" || !strings.HasPrefix(m.Env["PATH"], "/x/bin:") || m.Env["NMA_HEADLESS"] != "1" {
 		t.Errorf("spec %s", spec)
+	}
+}
+
+// `nma run` uses the checkout's virtual environment (where `nma setup` installs the pinned
+// nbclient) before python3 on PATH, and $NMA_PYTHON before both.
+func TestFindPythonPrefersTheCheckoutsVenv(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the fake Pythons are shell scripts")
+	}
+	dir := t.TempDir()
+	fake := func(name string) string {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("#!/bin/sh\nexit 0\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	system, env := fake("usr/bin/python3"), fake("env/python3")
+	venv := VenvPython(dir)
+	fake(strings.TrimPrefix(venv, dir+string(filepath.Separator)))
+	old := pythonCandidates
+	defer func() { pythonCandidates = old }()
+	t.Setenv("NMA_PYTHON", "")
+	pythonCandidates = func() []string { return []string{system} }
+	if p, err := findPython(venv); err != nil || p != venv {
+		t.Errorf("with a venv: %q, %v; want %s", p, err, venv)
+	}
+	if p, err := findPython(filepath.Join(dir, "no", "python")); err != nil || p != system {
+		t.Errorf("without a venv: %q, %v; want %s", p, err, system)
+	}
+	t.Setenv("NMA_PYTHON", env)
+	pythonCandidates = func() []string { return []string{env, system} }
+	if p, err := findPython(venv); err != nil || p != env {
+		t.Errorf("with NMA_PYTHON: %q, %v; want %s", p, err, env)
 	}
 }

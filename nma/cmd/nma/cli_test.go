@@ -82,7 +82,8 @@ func TestCommandLineConventions(t *testing.T) {
 		last    string // part of the last line
 	}{
 		{[]string{"setup", "extra"}, "setup", 2, "", `unexpected argument "extra" (see nma setup -h)`},
-		{[]string{"lab", "extra"}, "lab", 2, "", `unexpected argument "extra" (see nma lab -h)`},
+		{[]string{"lab", "extra"}, "lab", 2, "", `notebook extra: no such notebook (in . or `},
+		{[]string{"lab", "a", "b"}, "lab", 2, "", `one notebook at most, got 2: a b (see nma lab -h)`},
 		{[]string{"run", "--timeout=-1s"}, "run", 2, "", "--timeout=-1s must be positive (see nma run -h)"},
 		{[]string{"run", "does-not-exist.ipynb"}, "run", 1, "", "notebook does-not-exist.ipynb"},
 		{[]string{"run", "--shard=999/999"}, "run", 0, "shard 999/999 has no notebooks", "shard 999/999 has no notebooks"},

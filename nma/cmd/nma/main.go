@@ -35,11 +35,13 @@ const usage = `nma — the nma-go course tool
 
 Usage:
   nma setup [--lab]          download the pinned Go modules, build the pinned GoNB and goimports
-                             (and gopls), install what is missing (nbclient, bubblewrap, nbgrader
-                             in .nma/venv), warm the Go build cache; --lab also installs Jupyter
-                             and the "gonb" kernel spec for your Jupyter
-  nma lab                    setup --lab, then open the course in JupyterLab (classic Notebook
-                             when Lab is not installed)
+                             (and gopls), install what is missing (the Python environment
+                             .nma/venv: JupyterLab, nbclient, nbconvert, nbgrader, pinned;
+                             bubblewrap), warm the Go build cache; --lab also installs the
+                             "gonb" kernel spec for .nma/venv's Jupyter
+  nma lab [--notebook] [NOTEBOOK]
+                             setup --lab, then open the course in JupyterLab 4 (--notebook: the
+                             Notebook interface), rooted at the checkout, on W2D4_Tutorial1
   nma run [--solutions] [--out DIR] [--html DIR] [--shard k/n] [--timeout D] [--jobs N]
           [--both] [--cell-times] [--static DIR [--update-static]] [NOTEBOOK...]
                              execute notebooks headless through GoNB (all of notebooks/ when none
@@ -49,9 +51,11 @@ Usage:
                              W2D4_Tutorial1, when given)
   nma grade [flags] SUBMISSION...
                              grade student notebooks (see nma grade -h; needs Linux)
-  nma e2e [--install] [--out DIR] [NOTEBOOK...]
-                             run the notebooks in a real browser (classic Notebook + headless
-                             Chromium): errors, visible figures, slider → new figure; screenshots
+  nma e2e [--install] [--out DIR] [--frontends lab,notebook,classic] [--smoke NAMES]
+          [--jobs N] [NOTEBOOK...]
+                             run the notebooks in a real browser (headless Chromium): all in
+                             JupyterLab, a few in Notebook 7 and the classic Notebook; errors,
+                             visible figures, demo control → new figure, solution links; screenshots
   nma data [download|verify|info|generate]
                              the W2D1 Stringer datasets (see nma data -h)
 

@@ -16,8 +16,8 @@ import (
 const toolsModfile = ".tools/tools.mod"
 
 func cmdSetup(args []string) error {
-	fs := newFlags("setup", "[--lab]", "Downloads the pinned Go modules, builds GoNB and goimports, installs what is missing\n(nbclient, bubblewrap, nbgrader in .nma/venv) and warms the Go build cache.")
-	lab := fs.Bool("lab", false, "also build gopls, install the full Jupyter front-end and the \"gonb\" kernel spec")
+	fs := newFlags("setup", "[--lab]", "Downloads the pinned Go modules, builds GoNB and goimports, installs what is missing (the\ncourse's Python environment .nma/venv — JupyterLab, nbclient, nbconvert, nbgrader, pinned —\nand bubblewrap) and warms the Go build cache.")
+	lab := fs.Bool("lab", false, "also build gopls and install the \"gonb\" kernel spec for .nma/venv's Jupyter")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -45,8 +45,9 @@ func setup(m msgs, lab bool) error {
 		return c.Run()
 	}
 	// Everything later steps build must come from the module cache, offline if need be: the
-	// grader builds with GOPROXY=off, a notebook's cells run `go get` in GoNB's own module,
-	// which loads the whole (pruned) module graph, and `make test` runs staticcheck offline.
+	// grader builds with GOPROXY=off, a notebook's setup cell requires every module of the
+	// (pruned) module graph in GoNB's own module (`go list -m all`), and `make test` runs
+	// staticcheck offline.
 	// `go mod download` fetches the modules the course requires (and, with -modfile, those of
 	// the tools outside its graph); `go list -m all` fetches the go.mod file of every module
 	// in its graph.
@@ -68,29 +69,41 @@ func setup(m msgs, lab bool) error {
 		return err
 	}
 	in := install.Installer{Log: log, Out: log}
-	if err := in.Jupyter(!lab); err != nil {
-		return err
-	}
-	if lab {
-		dir := install.JupyterDataDir()
-		m.progress("installing the \"Go (gonb)\" kernel spec into %s (GoNB from .nma/bin, with goimports and gopls on its PATH)", filepath.Join(dir, "kernels", "gonb"))
-		spec, err := notebook.KernelSpec(bin, "Go (gonb)", false, nil)
-		if err != nil {
+	// The course's Python — JupyterLab, the Notebook, nbclient and nbconvert for `nma run`,
+	// nbgrader — lives in the checkout's own virtual environment, pinned. Where it cannot
+	// be made (no PyPI), `nma lab` falls back to Debian's classic Notebook.
+	venvErr := in.PythonEnv(r)
+	if venvErr != nil {
+		if !lab {
+			return venvErr
+		}
+		m.warn("%v", venvErr)
+		m.progress("falling back to Debian's classic Notebook (apt-get) for this session")
+		if err := in.DebianJupyter(false); err != nil {
 			return err
 		}
-		if err := notebook.WriteKernelSpec(dir, "gonb", spec); err != nil {
-			return fmt.Errorf("writing the kernel spec: %w", err)
+	}
+	if lab {
+		dir := install.VenvDataDir(r)
+		if venvErr != nil {
+			dir = install.JupyterDataDir()
+		}
+		if err := installKernelSpec(m, bin, dir); err != nil {
+			return err
 		}
 	}
 	if err := in.SandboxTools(); err != nil {
 		return err
 	}
-	if err := in.Nbgrader(r); err != nil {
-		return err
-	}
 	m.progress("warming the Go build cache (go build ./..., and staticcheck from %s), so the first notebook cell is fast", toolsModfile)
 	if err := run("go", "build", "./..."); err != nil {
 		return fmt.Errorf("go build ./... failed: %w", err)
+	}
+	// notebook cells build with the setup cell's environment (pure Go), cached apart
+	warm := exec.Command("go", "build", "./...")
+	warm.Dir, warm.Env, warm.Stdout, warm.Stderr = r, append(os.Environ(), notebook.CellBuildEnv...), log, log
+	if err := warm.Run(); err != nil {
+		return fmt.Errorf("go build ./... with %s (the notebook cells' settings) failed: %w", strings.Join(notebook.CellBuildEnv, " "), err)
 	}
 	if _, err := os.Stat(filepath.Join(r, toolsModfile)); err == nil {
 		if err := run("go", "tool", "-modfile="+toolsModfile, "staticcheck", "-version"); err != nil {
@@ -99,36 +112,4 @@ func setup(m msgs, lab bool) error {
 	}
 	m.progress("setup done")
 	return nil
-}
-
-func cmdLab(args []string) error {
-	fs := newFlags("lab", "", "Runs `nma setup --lab` (builds GoNB, goimports and gopls, installs what is missing and\nthe \"gonb\" kernel spec), then opens the course in JupyterLab (the classic Notebook when\nLab is not installed) on notebooks/.")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if err := noArgs(fs); err != nil {
-		return err
-	}
-	m := messages("lab")
-	if err := setup(m, true); err != nil {
-		return err
-	}
-	r, err := root()
-	if err != nil {
-		return err
-	}
-	bin := filepath.Join(r, ".nma", "bin")
-	front := []string{"lab"}
-	if !install.Have("jupyter", "lab", "--version") {
-		front = []string{"notebook"}
-		m.progress("JupyterLab is not installed: opening the classic Notebook")
-	}
-	m.progress("starting jupyter %s on %s (stop it with Ctrl-C)", front[0], filepath.Join(r, "notebooks"))
-	c := exec.Command("jupyter", append(front, "--notebook-dir="+filepath.Join(r, "notebooks"))...)
-	c.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
-	if os.Geteuid() == 0 {
-		c.Args = append(c.Args, "--allow-root")
-	}
-	c.Stdin, c.Stdout, c.Stderr = os.Stdin, os.Stdout, os.Stderr
-	return c.Run()
 }
