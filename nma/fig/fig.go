@@ -147,6 +147,7 @@ func (f *Figure) tile(c draw.Canvas, rows, cols, row, col int) draw.Canvas {
 type panel struct {
 	p           *plot.Plot
 	cb          *plot.Plot // optional colour bar, drawn in a narrow strip on the right
+	cbOnly      bool       // the panel is only the colour bar (ColorbarOnly)
 	legendRight bool       // draw the legend beside the panel instead of inside it
 }
 
@@ -208,6 +209,25 @@ func (f *Figure) Size(wInch, hInch float64) *Figure {
 	return f
 }
 
+// colorbarStrip is the room measured for a colour bar and its tick labels.
+const colorbarStrip = 1.2 * vg.Inch
+
+// colorbarWidth is the widest a colour bar gets.
+const colorbarWidth = 0.22 * vg.Inch
+
+// ColorbarOnly makes panel p, which has a colour bar (Heatmap with its figure), show only
+// that bar, at the left of the panel — a shared colour bar for the panels before it.
+func (f *Figure) ColorbarOnly(p *plot.Plot) *Figure {
+	for _, row := range f.panels {
+		for _, pn := range row {
+			if pn != nil && pn.p == p {
+				pn.cbOnly = true
+			}
+		}
+	}
+	return f
+}
+
 // Draw draws the figure on a canvas.
 func (f *Figure) Draw(c draw.Canvas) {
 	rows := len(f.panels)
@@ -221,13 +241,26 @@ func (f *Figure) Draw(c draw.Canvas) {
 				continue
 			}
 			tc := f.tile(c, rows, cols, r, col)
+			useTeX(pn.p)
 			if pn.cb != nil {
+				// The strip holds the bar and its tick labels (drawn to its left): the labels'
+				// width plus a bar of colorbarWidth (matplotlib's is ~5 % of the panel), so a
+				// narrow panel never squeezes the bar to nothing and a wide one never gets a
+				// thick bar.
 				w := tc.Max.X - tc.Min.X
-				split := tc.Min.X + 0.84*w
-				main := tc
-				main.Max.X = split
 				side := tc
-				side.Min.X = split + 0.02*w
+				side.Min.X = tc.Max.X - min(colorbarStrip, w)
+				if bar := pn.cb.DataCanvas(side); bar.Max.X-bar.Min.X > colorbarWidth {
+					side.Min.X += bar.Max.X - bar.Min.X - colorbarWidth
+				}
+				main := tc
+				main.Max.X = side.Min.X - 0.02*w
+				if pn.cbOnly {
+					// A panel that is only a colour bar: the bar sits at its left, beside
+					// the panel before it, under the panel's title.
+					side.Min.X, side.Max.X = tc.Min.X, tc.Min.X+(side.Max.X-side.Min.X)
+					main = side
+				}
 				pn.p.Draw(main)
 				// Align the bar with the data area of the panel.
 				da := pn.p.DataCanvas(main)

@@ -32,6 +32,7 @@ package neuron
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/nma-go/nma-go/nma"
 )
@@ -274,4 +275,47 @@ func runLIF(p Pars, in, v []float64) ([]float64, []float64) {
 func countLIF(p Pars, in, v []float64) int {
 	_, sp := runLIF(p, in, v)
 	return len(sp)
+}
+
+// String prints the parameters like fmt's %+v, with their units, and leaves out the synapse
+// fields when all of them are zero (Tutorials 1–2) and the short-term-plasticity fields when
+// all of those are zero — so DefaultPars shows the nine numbers that matter:
+// {VTh:-55 mV VReset:-75 mV TauM:10 ms GL:10 nS VInit:-75 mV EL:-75 mV TRef:2 ms T:400 ms Dt:0.1 ms}.
+func (p Pars) String() string {
+	var b strings.Builder
+	field := func(name string, v float64, unit string) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%s:%g", name, v)
+		if unit != "" {
+			b.WriteString(" " + unit)
+		}
+	}
+	field("VTh", p.VTh, "mV")
+	field("VReset", p.VReset, "mV")
+	field("TauM", p.TauM, "ms")
+	field("GL", p.GL, "nS")
+	field("VInit", p.VInit, "mV")
+	field("EL", p.EL, "mV")
+	field("TRef", p.TRef, "ms")
+	field("T", p.T, "ms")
+	field("Dt", p.Dt, "ms")
+	if p.GEBar != 0 || p.GIBar != 0 || p.VE != 0 || p.VI != 0 || p.TauSynE != 0 || p.TauSynI != 0 {
+		field("GEBar", p.GEBar, "nS")
+		field("GIBar", p.GIBar, "nS")
+		field("VE", p.VE, "mV")
+		field("VI", p.VI, "mV")
+		field("TauSynE", p.TauSynE, "ms")
+		field("TauSynI", p.TauSynI, "ms")
+	}
+	if p.U0E != 0 || p.TauDE != 0 || p.TauFE != 0 || p.U0I != 0 || p.TauDI != 0 || p.TauFI != 0 {
+		field("U0E", p.U0E, "")
+		field("TauDE", p.TauDE, "ms")
+		field("TauFE", p.TauFE, "ms")
+		field("U0I", p.U0I, "")
+		field("TauDI", p.TauDI, "ms")
+		field("TauFI", p.TauFI, "ms")
+	}
+	return "{" + b.String() + "}"
 }

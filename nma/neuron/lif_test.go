@@ -1,6 +1,7 @@
 package neuron
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -431,5 +432,24 @@ func BenchmarkLIFOutputCC(b *testing.B) {
 		if _, err := LIFOutputCC(p, 10, 10, 0.3, 10, 10, 1); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestParsString(t *testing.T) {
+	want := "{VTh:-55 mV VReset:-75 mV TauM:10 ms GL:10 nS VInit:-75 mV EL:-75 mV TRef:2 ms T:400 ms Dt:0.1 ms}"
+	if got := DefaultPars().String(); got != want {
+		t.Errorf("DefaultPars().String() = %s, want %s", got, want)
+	}
+	if got := fmt.Sprintf("%+v", DefaultPars()); got != want {
+		t.Errorf("%%+v of DefaultPars = %s, want %s", got, want)
+	}
+	syn := DefaultSynPars().String()
+	if !strings.Contains(syn, "GEBar:2.4 nS") || !strings.Contains(syn, "VE:0 mV") || strings.Contains(syn, "U0E") {
+		t.Errorf("DefaultSynPars().String() = %s: want the synapse fields (VE:0 included), no STP fields", syn)
+	}
+	p := DefaultSynPars()
+	p.U0E = 0.5
+	if s := p.String(); !strings.Contains(s, "U0E:0.5 TauDE:0 ms") {
+		t.Errorf("with STP set: %s", s)
 	}
 }

@@ -11,7 +11,7 @@ import (
 // GWN input (black) and for DC input (thick grey dashes).
 func PlotFI(iMean []float64, gwn, dc []int, sig float64) *fig.Figure {
 	pl := fig.NewPlot("", "Average injected current (pA)", "Spike count")
-	fig.Line(pl, iMean, toF(gwn), fig.Color(fig.Black), fig.Label(fmt.Sprintf("σ_GWN=%.2f", sig)))
+	fig.Line(pl, iMean, toF(gwn), fig.Color(fig.Black), fig.Label(fmt.Sprintf("$\\sigma_{GWN}$=%.2f", sig)))
 	fig.Line(pl, iMean, toF(dc), fig.Color(fig.Alpha(fig.Black, 0.5)), fig.LineWidth(4), fig.Dashed(), fig.Label("DC input"))
 	pl.Legend.Top, pl.Legend.Left = true, true
 	pl.Legend.XOffs = 8
@@ -30,7 +30,7 @@ func toF(x []int) []float64 {
 // PlotCV draws CV_ISI against the mean current (blue dots) where more than 5 spikes were
 // fired — Interactive Demo 3B.
 func PlotCV(iMean []float64, counts []int, cv []float64) *fig.Figure {
-	pl := fig.NewPlot("", "Average injected current (pA)", "Spike irregularity (CV_ISI)")
+	pl := fig.NewPlot("", "Average injected current (pA)", "Spike irregularity ($CV_{ISI}$)")
 	var x, y []float64
 	for i := range iMean {
 		if counts[i] > 5 {

@@ -19,7 +19,7 @@ func PlotISIHists(isi1, isi2 []float64, cv1, cv2, sig1, sig2 float64) *fig.Figur
 	}{{isi1, cv1, sig1}, {isi2, cv2, sig2}} {
 		pl := f.At(0, j)
 		pl.X.Label.Text, pl.Y.Label.Text = "ISI (ms)", "count"
-		pl.Title.Text = fmt.Sprintf("σ_GWN=%.1f, CV_isi=%.3f", d.sig, d.cv)
+		pl.Title.Text = fmt.Sprintf("$\\sigma_{GWN}$=%.1f, $CV_{isi}$=%.3f", d.sig, d.cv)
 		counts, _ := nma.Histogram(d.isi, edges)
 		fig.HistCounts(pl, counts, edges, fig.Color(fig.Alpha(fig.Blue, 0.5)))
 		fig.Limits(pl, 9, 31, 0, math.NaN())

@@ -74,14 +74,14 @@ func TestGolden(t *testing.T) {
 			p.T = 100
 			in := must(neuron.GWN(p, 200, 2.5, 1))
 			v, sp := lif(t, p, in, false)
-			return neuronfig.PlotInputResponse(p, in, v, sp, "I_GWN (pA)", 3)
+			return neuronfig.PlotInputResponse(p, in, v, sp, "$I_{GWN}$ (pA)", 3)
 		}},
 		{"input_ou", func(t *testing.T) *fig.Figure { // Bonus Interactive Demo 1 at its defaults
 			p := neuron.DefaultPars()
 			p.T = 1000
 			in := must(neuron.OU(p, 190, 10, 10, 2020))
 			v, sp := lif(t, p, in, false)
-			return neuronfig.PlotInputResponse(p, in, v, sp, "I_OU (pA)", 1)
+			return neuronfig.PlotInputResponse(p, in, v, sp, "$I_{OU}$ (pA)", 1)
 		}},
 		{"fi", func(t *testing.T) *fig.Figure { // Interactive Demo 3A at σ = 3
 			p := neuron.DefaultPars()

@@ -12,7 +12,7 @@ import (
 // PlotSTDPKernel draws the STDP window: ΔW against t_pre − t_post, red for potentiation
 // (Δt ≤ 0) and blue for depression (Δt > 0), titled "Biphasic STDP" (mySTDP_plot).
 func PlotSTDPKernel(aPlus, aMinus, tau float64, timeDiff, dW []float64) *fig.Figure {
-	pl := fig.NewPlot("Biphasic STDP", "t_pre − t_post (ms)", "ΔW")
+	pl := fig.NewPlot("Biphasic STDP", "$t_{pre} - t_{post}$ (ms)", "$\\Delta W$")
 	fig.Line(pl, []float64{-5 * tau, 5 * tau}, []float64{0, 0}, fig.Color(fig.Black), fig.Dotted(), fig.LineWidth(1))
 	fig.Line(pl, []float64{0, 0}, []float64{-aMinus, aPlus}, fig.Color(fig.Black), fig.Dotted(), fig.LineWidth(1))
 	var xl, yl, xd, yd []float64

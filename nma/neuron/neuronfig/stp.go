@@ -74,8 +74,8 @@ func PlotSTPNeuron(p neuron.Pars, run neuron.STPRun) *fig.Figure {
 			ts, ge, gi = append(ts, tk), append(ge, run.GE[k]), append(gi, run.GI[k])
 		}
 	}
-	fig.Trace(bot, ts, ge, fig.Color(fig.Red), fig.LineWidth(1), fig.Label("g_E"))
-	fig.Trace(bot, ts, gi, fig.Color(fig.Blue), fig.LineWidth(1), fig.Label("g_I"))
+	fig.Trace(bot, ts, ge, fig.Color(fig.Red), fig.LineWidth(1), fig.Label("$g_E$"))
+	fig.Trace(bot, ts, gi, fig.Color(fig.Blue), fig.LineWidth(1), fig.Label("$g_I$"))
 	fig.Limits(bot, t[0], t[len(t)-1], 0, math.NaN())
 	return f
 }

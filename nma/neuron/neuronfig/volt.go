@@ -13,7 +13,7 @@ import (
 func voltPanel(pl *plot.Plot, t, v, sp []float64, dt, vth, bump float64, limits bool) {
 	pl.X.Label.Text, pl.Y.Label.Text = "Time (ms)", "V (mV)"
 	fig.Trace(pl, t, withSpikes(v, sp, dt, bump), fig.Color(fig.Blue), fig.LineWidth(1.5), fig.Label("Membrane\npotential"))
-	fig.HLine(pl, vth, fig.Dashed(), fig.LineWidth(1.5), fig.Label("Threshold\nV_th"))
+	fig.HLine(pl, vth, fig.Dashed(), fig.LineWidth(1.5), fig.Label("Threshold\n$V_{th}$"))
 	if limits {
 		fig.Limits(pl, t[0], t[len(t)-1], -80, -40)
 	} else {
@@ -31,7 +31,7 @@ func PlotVoltTrace(p neuron.Pars, v, sp []float64) *fig.Figure {
 }
 
 // PlotInputResponse draws an input current (left; every stride-th sample, ylabel e.g.
-// "I_GWN (pA)") and the membrane potential it produces (right) — Interactive Demo 2.2 and
+// "$I_{GWN}$ (pA)") and the membrane potential it produces (right) — Interactive Demo 2.2 and
 // the OU demo of the bonus.
 func PlotInputResponse(p neuron.Pars, in, v, sp []float64, ylabel string, stride int) *fig.Figure {
 	f := fig.Grid(1, 2).Size(12, 4)

@@ -45,7 +45,7 @@ func PlotSTDPDistribution(h neuron.STDPHistory, sampleTime float64) (*fig.Figure
 	fig.Limits(top, -2*tEnd/120, tEnd*122/120, 0, 0.025)
 
 	bot := f.At(1, 0)
-	bot.X.Label.Text, bot.Y.Label.Text = "ḡ/g_max", "Number"
+	bot.X.Label.Text, bot.Y.Label.Text = "ḡ/$g_{max}$", "Number"
 	bot.Title.Text = fmt.Sprintf("Time = %.1f s", 1e-3*float64(k)*h.P.Dt)
 	edges := nma.Arange(-0.05, 1.05, 0.05)
 	norm := func(g []float64) []float64 { return nma.Map(g, func(x float64) float64 { return x / gmax }) }

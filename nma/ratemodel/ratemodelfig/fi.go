@@ -28,7 +28,7 @@ func PlotFIEI(x, fiExc, fiInh []float64) *fig.Figure {
 // PlotFIInverse draws F⁻¹(x) against x (plot_FI_inverse). NaN values, where x is outside the
 // range of F, are left out, as matplotlib does.
 func PlotFIInverse(x, fInv []float64) *fig.Figure {
-	p := fig.NewPlot("", "x", "F^-1(x)")
+	p := fig.NewPlot("", "x", "$F^{-1}(x)$")
 	fig.Line(p, x, fInv, fig.Color(fig.C(0)))
 	return fig.New(p)
 }

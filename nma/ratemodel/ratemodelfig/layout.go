@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
 )
 
 // placeLegend puts p's legend in a corner of the panel that none of the curves (x, y pairs)
@@ -64,4 +65,67 @@ func minMax(vs ...[]float64) (lo, hi float64) {
 		}
 	}
 	return lo, hi
+}
+
+// spot is where a fixed point's label goes: its anchor (x, y) with alignments, and the
+// centre (cx, cy) of the box it covers.
+type spot struct {
+	x, y, cx, cy float64
+	xAlign       text.XAlignment
+	yAlign       text.YAlignment
+}
+
+// labelSpot chooses where the two-line label of fixed point fp goes in the phase plane pl:
+// above it (the course's plot_fp: offset (0.02, 0.1), centred), or — when more of the curves
+// xy (pairs of x and y slices) pass through that box — below, right or left of it, whichever
+// box the curves cross least (ties keep the earlier choice). The box is about 20 % of the
+// axis range wide and 9 % high: the label's size at the figure's default size.
+func labelSpot(pl *plot.Plot, fp [2]float64, xy ...[]float64) spot {
+	xr, yr := pl.X.Max-pl.X.Min, pl.Y.Max-pl.Y.Min
+	if !(xr > 0) || !(yr > 0) {
+		xr, yr = 1, 1
+	}
+	w, h := 0.2*xr, 0.09*yr
+	cands := []spot{
+		{x: fp[0] + 0.02, y: fp[1] + 0.1, xAlign: text.XCenter, yAlign: text.YBottom},
+		{x: fp[0], y: fp[1] - 0.04*yr, xAlign: text.XCenter, yAlign: text.YTop},
+		{x: fp[0] + 0.025*xr, y: fp[1], xAlign: text.XLeft, yAlign: text.YCenter},
+		{x: fp[0] - 0.025*xr, y: fp[1], xAlign: text.XRight, yAlign: text.YCenter},
+	}
+	best, bestN := 0, -1
+	for i := range cands {
+		c := &cands[i]
+		c.cx, c.cy = c.x, c.y
+		switch c.xAlign {
+		case text.XLeft:
+			c.cx += w / 2
+		case text.XRight:
+			c.cx -= w / 2
+		}
+		switch c.yAlign {
+		case text.YBottom:
+			c.cy += h / 2
+		case text.YTop:
+			c.cy -= h / 2
+		}
+		n := 0
+		if c.cx-0.75*w/2 < pl.X.Min || c.cx+0.75*w/2 > pl.X.Max || c.cy-h/2 < pl.Y.Min || c.cy+h/2 > pl.Y.Max {
+			n += 1000 // (mostly) off the axes
+		}
+		for k := 0; k+1 < len(xy); k += 2 {
+			xs, ys := xy[k], xy[k+1]
+			for j := 0; j+1 < len(xs); j++ {
+				for s := 0.0; s < 1; s += 0.125 { // along each segment, not only its ends
+					x, y := xs[j]+s*(xs[j+1]-xs[j]), ys[j]+s*(ys[j+1]-ys[j])
+					if math.Abs(x-c.cx) < w/2 && math.Abs(y-c.cy) < h/2 {
+						n++
+					}
+				}
+			}
+		}
+		if bestN < 0 || n < bestN {
+			best, bestN = i, n
+		}
+	}
+	return cands[best]
 }

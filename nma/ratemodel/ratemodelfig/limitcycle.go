@@ -41,7 +41,7 @@ func PlotTauIEffect(tauI float64) (*fig.Figure, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	title := fmt.Sprintf("τ_I = %.1f ms", tauI)
+	title := fmt.Sprintf("$\\tau_I$ = %.1f ms", tauI)
 	left := NewPhasePlane(title)
 	for ie := 0; ie < 5; ie++ {
 		for ii := 0; ii < 5; ii++ {

@@ -23,7 +23,7 @@ var (
 
 // NewPhasePlane returns an empty panel with the axes r_E (x) and r_I (y).
 func NewPhasePlane(title string) *plot.Plot {
-	return fig.NewPlot(title, "r_E", "r_I")
+	return fig.NewPlot(title, "$r_E$", "$r_I$")
 }
 
 // AddTrajectory simulates p from init and draws the trajectory in the phase plane with a dot
@@ -96,9 +96,9 @@ func PlotActivityPhase(t, rE, rI []float64, nT int) (*fig.Figure, error) {
 	f := fig.Grid(2, 1).Size(8, 7)
 	top, bottom := f.At(0, 0), f.At(1, 0)
 	top.X.Label.Text, top.Y.Label.Text = "t (ms)", "Activity"
-	bottom.X.Label.Text, bottom.Y.Label.Text = "r_E", "r_I"
+	bottom.X.Label.Text, bottom.Y.Label.Text = "$r_E$", "$r_I$"
 	bottom.X.Label.TextStyle.Color, bottom.Y.Label.TextStyle.Color = fig.Blue, fig.Red
-	AddActivity(top, t, rE, rI, "r_E", "r_I")
+	AddActivity(top, t, rE, rI, "$r_E$", "$r_I$")
 	fig.Scatter(top, []float64{t[nT]}, []float64{rE[nT]}, fig.Color(fig.Blue))
 	fig.Scatter(top, []float64{t[nT]}, []float64{rI[nT]}, fig.Color(fig.Red))
 	y0, y1 := minMax(rE, rI)

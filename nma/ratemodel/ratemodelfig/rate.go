@@ -49,9 +49,9 @@ func PlotSimAnalytic(p ratemodel.SingleParams) (*fig.Figure, error) {
 	}
 	t := p.RangeT()
 	pl := fig.NewPlot("", "t (ms)", "Activity r(t)")
-	fig.Line(pl, t, r, fig.Color(fig.Alpha(fig.Blue, 0.5)), fig.Label("r_sim(t)"))
-	fig.Line(pl, t, ratemodel.AnalyticSingle(p), fig.Color(fig.Blue), fig.LineWidth(5), fig.Dotted(), fig.Label("r_ana(t)"))
-	fig.Line(pl, t, nma.Full(len(t), ratemodel.F(p.IExt, p.A, p.Theta)), fig.Color(fig.Black), fig.Dashed(), fig.Label("F(I_ext)"))
+	fig.Line(pl, t, r, fig.Color(fig.Alpha(fig.Blue, 0.5)), fig.Label("$r_{sim}(t)$"))
+	fig.Line(pl, t, ratemodel.AnalyticSingle(p), fig.Color(fig.Blue), fig.LineWidth(5), fig.Dotted(), fig.Label("$r_{ana}(t)$"))
+	fig.Line(pl, t, nma.Full(len(t), ratemodel.F(p.IExt, p.A, p.Theta)), fig.Color(fig.Black), fig.Dashed(), fig.Label("$F(I_{ext})$"))
 	pl.Legend.Top = false
 	return fig.New(pl), nil
 }

@@ -34,6 +34,7 @@ func colorbarPanel(f *fig.Figure, p *plot.Plot, cm palette.ColorMap, vmin, vmax 
 	heatmap(f, p, [][]float64{{math.NaN()}}, 0, 1, 0, 1, cm, vmin, vmax)
 	p.HideAxes()
 	p.Title.Text = title
+	f.ColorbarOnly(p)
 }
 
 // rowTicks labels the rows of a heat map drawn with row 0 at the top (as imshow does): the

@@ -9,16 +9,19 @@ import (
 	"github.com/nma-go/nma-go/nma/fig/cmap"
 )
 
-// PlotDataOverview is Tutorial 1's first figure: on the left the responses of every neuron to
-// the first nStim stimuli (neurons × stimuli, 'pink' colour map from the 1st to the 99th
-// percentile, with a colour bar of the normalised response: plot_data_matrix); on the right
-// the tuning curves of the neurons ineurons.
-func PlotDataOverview(ds *data.Stringer, nStim int, ineurons []int) *fig.Figure {
-	nStim = min(nStim, ds.NStimuli())
+// PlotDataOverview is Tutorial 1's first figure: on the left the responses of the first
+// nNeurons neurons to every stimulus (neurons × stimuli in the dataset's order of increasing
+// orientation, so a neuron's preferred orientation is a bright band along its row; 'pink'
+// colour map from the 1st to the 99th percentile, with a colour bar of the normalised
+// response: plot_data_matrix(resp_all[:, :100].T)); on the right the tuning curves of the
+// neurons ineurons.
+func PlotDataOverview(ds *data.Stringer, nNeurons int, ineurons []int) *fig.Figure {
 	n := ds.NNeurons()
-	z := make([][]float64, n) // neurons × stimuli: resp[:nStim].T
+	nNeurons = min(nNeurons, n)
+	nStim := ds.NStimuli()
+	z := make([][]float64, nNeurons) // resp_all[:, :nNeurons].T: neurons × stimuli
 	var all []float64
-	for j := 0; j < n; j++ {
+	for j := 0; j < nNeurons; j++ {
 		z[j] = make([]float64, nStim)
 		for i := 0; i < nStim; i++ {
 			z[j][i] = ds.Resp.Data[i*n+j]
@@ -32,7 +35,7 @@ func PlotDataOverview(ds *data.Stringer, nStim int, ineurons []int) *fig.Figure 
 		vmax = vmin + 1
 	}
 	p1.Title.Text = "normalized neural response"
-	if _, err := fig.Heatmap(f, p1, z, 0, float64(nStim), 0, float64(n), cmap.Pink(), vmin, vmax); err != nil {
+	if _, err := fig.Heatmap(f, p1, z, 0, float64(nStim), 0, float64(nNeurons), cmap.Pink(), vmin, vmax); err != nil {
 		p1.Title.Text = err.Error()
 	}
 	p1.X.Label.Text, p1.Y.Label.Text = "stimulus", "neuron"

@@ -15,14 +15,14 @@ func VisualizeWeights(wInSorted, wOut *nn.Tensor) *fig.Figure {
 	p1 := f.At(0, 0)
 	m, n := wInSorted.Shape[0], wInSorted.Shape[1]
 	heatmap(f, p1, wInSorted.Matrix(), 0, float64(n), 0, float64(m), cmap.BWR(), -1e-2, 1e-2)
-	p1.Title.Text = "W_in"
+	p1.Title.Text = "$W_{in}$"
 	p1.X.Label.Text = "sorted neurons"
 	p1.Y.Label.Text = "hidden units"
 	rowTicks(&p1.Y, m)
 	p2 := f.At(0, 1)
 	wt := nn.Transpose(wOut)
 	heatmap(f, p2, wt.Matrix(), 0, float64(wt.Shape[1]), 0, float64(wt.Shape[0]), cmap.BWR(), -3, 3)
-	p2.Title.Text = "W_out"
+	p2.Title.Text = "$W_{out}$"
 	p2.X.Label.Text = "output"
 	p2.Y.Label.Text = "hidden units"
 	rowTicks(&p2.Y, wt.Shape[0])
@@ -37,7 +37,7 @@ func VisualizeHiddenUnits(wInSorted, h *nn.Tensor) *fig.Figure {
 	p1 := f.At(0, 0)
 	m, n := wInSorted.Shape[0], wInSorted.Shape[1]
 	heatmap(nil, p1, wInSorted.Matrix(), 0, float64(n), 0, float64(m), cmap.BWR(), -1e-2, 1e-2)
-	p1.Title.Text, p1.X.Label.Text, p1.Y.Label.Text = "W_in", "sorted neurons", "hidden units"
+	p1.Title.Text, p1.X.Label.Text, p1.Y.Label.Text = "$W_{in}$", "sorted neurons", "hidden units"
 	rowTicks(&p1.Y, m)
 	p2 := f.At(0, 1)
 	hm, hn := h.Shape[0], h.Shape[1]
