@@ -120,8 +120,10 @@ func TestDownload(t *testing.T) {
 
 	t.Run("good", func(t *testing.T) {
 		dir := t.TempDir()
-		var prog bytes.Buffer
-		p, err := Download(ctx, srv.Client(), file("/good"), dir, false, &prog)
+		var log bytes.Buffer
+		var calls [][2]int64
+		p, err := Download(ctx, file("/good"), dir, DownloadOptions{Client: srv.Client(), Log: &log,
+			Progress: func(done, total int64) { calls = append(calls, [2]int64{done, total}) }})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -129,22 +131,25 @@ func TestDownload(t *testing.T) {
 		if !bytes.Equal(b, good) {
 			t.Error("downloaded bytes differ")
 		}
-		if !strings.Contains(prog.String(), "100%") {
-			t.Errorf("progress bar never reached 100%%: %q", prog.String())
+		checkProgress(t, calls, int64(len(good)))
+		if !strings.Contains(log.String(), "md5 "+md5hex(good)+" verified") {
+			t.Errorf("log: %q", log.String())
 		}
 		st, _ := Verify(dir, []File{file("/good")})
 		if !st[0].OK() {
 			t.Errorf("Verify: %v", st[0])
 		}
 		// A second call keeps the verified file.
-		prog.Reset()
-		if _, err := Download(ctx, srv.Client(), file("/error"), dir, false, &prog); err != nil || !strings.Contains(prog.String(), "already present") {
-			t.Errorf("existing verified file: %v, %q", err, prog.String())
+		log.Reset()
+		calls = nil
+		if _, err := Download(ctx, file("/error"), dir, DownloadOptions{Client: srv.Client(), Log: &log,
+			Progress: func(done, total int64) { calls = append(calls, [2]int64{done, total}) }}); err != nil || !strings.Contains(log.String(), "already present") || calls != nil {
+			t.Errorf("existing verified file: %v, %q, progress %v", err, log.String(), calls)
 		}
 	})
 	t.Run("corrupted", func(t *testing.T) {
 		dir := t.TempDir()
-		_, err := Download(ctx, srv.Client(), file("/corrupt"), dir, false, nil)
+		_, err := Download(ctx, file("/corrupt"), dir, DownloadOptions{Client: srv.Client()})
 		if !errors.Is(err, ErrCorrupted) || !strings.Contains(err.Error(), "expected "+md5hex(good)) {
 			t.Errorf("err = %v, want a corrupted-download error naming the md5", err)
 		}
@@ -152,7 +157,7 @@ func TestDownload(t *testing.T) {
 	})
 	t.Run("server error", func(t *testing.T) {
 		dir := t.TempDir()
-		_, err := Download(ctx, srv.Client(), file("/error"), dir, false, nil)
+		_, err := Download(ctx, file("/error"), dir, DownloadOptions{Client: srv.Client()})
 		if err == nil || !strings.Contains(err.Error(), "500") {
 			t.Errorf("err = %v, want the 500 status", err)
 		}
@@ -160,7 +165,7 @@ func TestDownload(t *testing.T) {
 	})
 	t.Run("interrupted", func(t *testing.T) {
 		dir := t.TempDir()
-		_, err := Download(ctx, srv.Client(), file("/cut"), dir, false, nil)
+		_, err := Download(ctx, file("/cut"), dir, DownloadOptions{Client: srv.Client()})
 		if err == nil || !strings.Contains(err.Error(), "interrupted") {
 			t.Errorf("err = %v, want an interrupted download", err)
 		}

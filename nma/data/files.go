@@ -131,16 +131,18 @@ type Source struct {
 	// Neurons is the number of neurons in the file.
 	Neurons int
 	// Fingerprint is the md5 of the file's bytes (hex): a key for caches of results
-	// computed from the data.
+	// computed from the data. For a real file it is the course's md5, which Locate checked.
 	Fingerprint string
+	// Size is the file's size in bytes.
+	Size int64
 }
 
 // String says which dataset it is, with its number of neurons and where it comes from.
 func (s Source) String() string {
 	if s.Synthetic {
-		return fmt.Sprintf("synthetic stand-in for Stringer et al. (2019): %d model neurons (embedded; see data/README.md — run `nma data download` for the real recordings)", s.Neurons)
+		return fmt.Sprintf("synthetic stand-in for Stringer et al. (2019): %d model neurons (embedded, %s; see data/README.md — run `nma data download` for the real recordings)", s.Neurons, human(s.Size))
 	}
-	return fmt.Sprintf("Stringer et al. (2019) mouse V1 recordings: %d neurons (%s)", s.Neurons, s.Path)
+	return fmt.Sprintf("Stringer et al. (2019) mouse V1 recordings: %d neurons (%s, %s, md5 verified)", s.Neurons, s.Path, human(s.Size))
 }
 
 // openArrays reads file f: the real one when Locate finds it, otherwise the embedded
@@ -163,6 +165,7 @@ func openArrays(f File, fsys fs.FS) (map[string]Array, Source, error) {
 		if err != nil {
 			return nil, src, err
 		}
+		src.Size = st.Size()
 		arrays, err = ReadNPZ(fh, st.Size())
 		if err != nil {
 			return nil, src, fmt.Errorf("%s: %w", p, err)
@@ -173,6 +176,7 @@ func openArrays(f File, fsys fs.FS) (map[string]Array, Source, error) {
 			return nil, src, fmt.Errorf("the embedded synthetic %s is missing: %w", f.Name, err)
 		}
 		src.Synthetic = true
+		src.Size = int64(len(b))
 		sum := md5.Sum(b)
 		src.Fingerprint = hex.EncodeToString(sum[:])
 		arrays, err = ReadNPZBytes(b)

@@ -56,7 +56,8 @@ func LoadData(binWidth float64) (*Stringer, error) {
 	return &Stringer{Resp: r, Stimuli: nn.Column(st), Source: src}, nil
 }
 
-// MustLoadData is LoadData that panics on error (for notebook cells).
+// MustLoadData is LoadData that panics on error, for Go code such as the exercises' checks.
+// Notebook cells write nma.Must(data.LoadData(binWidth)), their one error style.
 func MustLoadData(binWidth float64) *Stringer {
 	s, err := LoadData(binWidth)
 	if err != nil {
@@ -83,7 +84,7 @@ func LoadDataTilt() (*Stringer, error) {
 	return &Stringer{Resp: s.Resp.Rows(keep), Stimuli: nn.Column(ori), Source: s.Source}, nil
 }
 
-// MustLoadDataTilt is LoadDataTilt that panics on error.
+// MustLoadDataTilt is LoadDataTilt that panics on error (notebooks: nma.Must(data.LoadDataTilt())).
 func MustLoadDataTilt() *Stringer {
 	s, err := LoadDataTilt()
 	if err != nil {
@@ -160,7 +161,7 @@ func LoadDataSplit() (*StringerSplit, error) {
 	}, nil
 }
 
-// MustLoadDataSplit is LoadDataSplit that panics on error.
+// MustLoadDataSplit is LoadDataSplit that panics on error (notebooks: nma.Must(data.LoadDataSplit())).
 func MustLoadDataSplit() *StringerSplit {
 	s, err := LoadDataSplit()
 	if err != nil {
@@ -199,7 +200,7 @@ func (s *Stringer) TrainTestSplit(trainFrac float64, seed uint32) (Split, error)
 	}, nil
 }
 
-// MustTrainTestSplit is TrainTestSplit that panics on error.
+// MustTrainTestSplit is TrainTestSplit that panics on error (notebooks: nma.Must(ds.TrainTestSplit(…))).
 func (s *Stringer) MustTrainTestSplit(trainFrac float64, seed uint32) Split {
 	sp, err := s.TrainTestSplit(trainFrac, seed)
 	if err != nil {

@@ -27,6 +27,11 @@ type TrainOptions struct {
 	// never). Log is where (default os.Stdout).
 	LogEvery int
 	Log      io.Writer
+	// Progress, when set, is called with the number of gradient steps done and their total
+	// (Epochs × minibatches per epoch): with 0 before the first step, then after every step,
+	// the last call with done == total (unless the training fails). It is how a notebook or
+	// a terminal shows a progress bar (package nma/progress); nn itself draws nothing.
+	Progress func(done, total int)
 }
 
 // History holds the loss curves of a training run.
@@ -79,12 +84,23 @@ func Train(net Module, lossFn LossFunc, x, y *Tensor, o TrainOptions) (History, 
 	}
 	opt := NewSGD(net.Parameters(), o.LearningRate, o.Momentum)
 	n := x.Shape[0]
+	fullBatch := o.BatchSize == 0 || o.BatchSize >= n && o.Shuffle == nil
+	steps := o.Epochs // gradient steps in all, for Progress
+	if !fullBatch {
+		steps *= (n + o.BatchSize - 1) / o.BatchSize
+	}
+	if o.Progress != nil {
+		o.Progress(0, steps)
+	}
 	step := func(xb, yb *Tensor) float64 {
 		loss := lossFn(net.Forward(xb), yb)
 		opt.ZeroGrad()
 		loss.Backward()
 		opt.Step()
 		h.StepLoss = append(h.StepLoss, loss.Item())
+		if o.Progress != nil {
+			o.Progress(len(h.StepLoss), steps)
+		}
 		return loss.Item()
 	}
 	if o.TestData != nil {
@@ -92,7 +108,7 @@ func Train(net Module, lossFn LossFunc, x, y *Tensor, o TrainOptions) (History, 
 	}
 	for e := 0; e < o.Epochs; e++ {
 		var l float64
-		if o.BatchSize == 0 || o.BatchSize >= n && o.Shuffle == nil {
+		if fullBatch {
 			l = step(x, y)
 		} else {
 			perm := o.Shuffle.Randperm(n)

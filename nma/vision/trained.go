@@ -46,6 +46,25 @@ func load(net nn.Module, t trained, fromCache bool, log io.Writer) error {
 	return nn.LoadStateDict(net, t.State)
 }
 
+// progressOf combines the progress callbacks given to a Trained… function into the one
+// nn.TrainOptions.Progress takes (nil for none).
+func progressOf(fns []func(done, total int)) func(done, total int) {
+	var live []func(done, total int)
+	for _, f := range fns {
+		if f != nil {
+			live = append(live, f)
+		}
+	}
+	if len(live) == 0 {
+		return nil
+	}
+	return func(done, total int) {
+		for _, f := range live {
+			f(done, total)
+		}
+	}
+}
+
 // trainCached is cached for a training run: it reports whether the value came from the
 // cache.
 func trainCached(key string, fn func() (trained, error)) (trained, bool, error) {
@@ -60,10 +79,13 @@ func trainCached(key string, fn func() (trained, error)) (trained, bool, error) 
 // TrainedCNN returns Tutorial 3's CNN trained on the tilt task as the course trains it:
 // NewCNN(48, 64) from seed 12, 25 epochs of minibatch gradient descent (minibatches of 100
 // in an order drawn from the same generator, learning rate 5e-4, momentum 0.99) on the
-// binary cross-entropy of TiltTrainingSet(1000, 12). The first call trains it (12–40 s) and
-// caches it (Cache); later calls, also after a kernel restart, load it. The training log is
-// written to log (nil: nowhere), also when the network comes from the cache.
-func TrainedCNN(log io.Writer) (*CNN, error) {
+// binary cross-entropy of TiltTrainingSet(1000, 12). The first call trains it (250 gradient
+// steps: about 12 s on an idle two-core machine, up to 40 s on a busy one) and caches it
+// (Cache); later calls, also after a kernel restart, load it. The training log is written to
+// log (nil: nowhere), also when the network comes from the cache. progress, if given, is called as the training goes (nn.TrainOptions'
+// Progress: steps done of the total) — e.g. progress.Show("training the CNN") of package
+// nma/progress draws a bar; a network loaded from the cache reports nothing.
+func TrainedCNN(log io.Writer, progress ...func(done, total int)) (*CNN, error) {
 	const key = "w2d1-t3-cnn-v1"
 	t, fromCache, err := trainCached(key, func() (trained, error) {
 		g := nn.ManualSeed(12)
@@ -72,6 +94,7 @@ func TrainedCNN(log io.Writer) (*CNN, error) {
 		return train(net, log, func(w io.Writer) (nn.History, error) {
 			return nn.Train(net, nn.BCELoss(), stimuli, tilt, nn.TrainOptions{
 				Epochs: 25, LearningRate: 0.0005, Momentum: 0.99, BatchSize: 100, Shuffle: g, Log: w,
+				Progress: progressOf(progress),
 			})
 		})
 	})
@@ -85,9 +108,10 @@ func TrainedCNN(log io.Writer) (*CNN, error) {
 	return net, nil
 }
 
-// MustTrainedCNN is TrainedCNN that panics on error (for notebook cells).
-func MustTrainedCNN(log io.Writer) *CNN {
-	net, err := TrainedCNN(log)
+// MustTrainedCNN is TrainedCNN that panics on error, for Go code. Notebook cells write
+// nma.Must(vision.TrainedCNN(log)), their one error style.
+func MustTrainedCNN(log io.Writer, progress ...func(done, total int)) *CNN {
+	net, err := TrainedCNN(log, progress...)
 	if err != nil {
 		panic(err)
 	}
@@ -106,9 +130,10 @@ func datasetKey(src data.Source, resp *nn.Tensor) string {
 // negative log likelihood of StimulusClass(·, 20) over the training set of
 // ds.TrainTestSplit(0.6, 4) — and with regularized, as in Coding Exercise 2.3, with the L2
 // and L1 penalties 1e-2 and 5e-4 on the input weights. The first call for a dataset trains
-// it (seconds) and caches it (Cache; the key holds the dataset's fingerprint and shape);
-// later calls load it.
-func TrainedClassifier(ds *data.Stringer, regularized bool) (*DeepNetSoftmax, error) {
+// it (about 2 s for the synthetic data's 1 000 neurons, over a minute for the real 23 589,
+// on two cores) and caches it (Cache; the key holds the dataset's fingerprint and shape);
+// later calls load it. progress, if given, follows the training (see TrainedCNN).
+func TrainedClassifier(ds *data.Stringer, regularized bool, progress ...func(done, total int)) (*DeepNetSoftmax, error) {
 	const nClasses, nHidden = 20, 20
 	mk := func() *DeepNetSoftmax { return NewDeepNetSoftmax(ds.NNeurons(), nHidden, nClasses, nn.ManualSeed(1)) }
 	key := fmt.Sprintf("w2d1-t4-classifier-v2-reg%v-%s", regularized, datasetKey(ds.Source, ds.Resp))
@@ -126,7 +151,7 @@ func TrainedClassifier(ds *data.Stringer, regularized bool) (*DeepNetSoftmax, er
 		}
 		return train(net, nil, func(w io.Writer) (nn.History, error) {
 			return nn.Train(net, lossFn, sp.RespTrain, StimulusClass(sp.StimuliTrain, nClasses), nn.TrainOptions{
-				Epochs: 1000, LearningRate: 0.1, LogEvery: -1, Log: w,
+				Epochs: 1000, LearningRate: 0.1, LogEvery: -1, Log: w, Progress: progressOf(progress),
 			})
 		})
 	})
@@ -140,9 +165,10 @@ func TrainedClassifier(ds *data.Stringer, regularized bool) (*DeepNetSoftmax, er
 	return net, nil
 }
 
-// MustTrainedClassifier is TrainedClassifier that panics on error (for notebook cells).
-func MustTrainedClassifier(ds *data.Stringer, regularized bool) *DeepNetSoftmax {
-	net, err := TrainedClassifier(ds, regularized)
+// MustTrainedClassifier is TrainedClassifier that panics on error, for Go code. Notebook cells
+// write nma.Must(vision.TrainedClassifier(ds, regularized)).
+func MustTrainedClassifier(ds *data.Stringer, regularized bool, progress ...func(done, total int)) *DeepNetSoftmax {
+	net, err := TrainedClassifier(ds, regularized, progress...)
 	if err != nil {
 		panic(err)
 	}
@@ -169,16 +195,18 @@ type NewConvFCFunc = func(nNeurons, cIn, cOut, K, b int, filters *nn.Tensor, g *
 // iterations of full-batch gradient descent (learning rate 2, momentum 0.9) on the mean
 // squared error with L2 and L1 penalties 5e-4 and 1e-6 on the output weights, from the
 // EncoderStimuli to sp.RespTrain, with the test loss (sp.RespTest) every 20 iterations. It
-// returns the loss curves too. The first call for a dataset trains it (tens of seconds) and
-// caches it (Cache); later calls load the cached weights into the model newConvFC builds, so
-// pass a newConvFC that passes its check (it then builds NewConvFC's model). The training log
-// is written to log (nil: nowhere), also when the model comes from the cache.
-func TrainedEncoder(newConvFC NewConvFCFunc, sp *data.StringerSplit, log io.Writer) (*ConvFC, nn.History, error) {
-	return trainedEncoder(newConvFC, sp, log, 200)
+// returns the loss curves too. The first call for a dataset trains it (about 17 s for the
+// synthetic data, about 6 minutes for the real data, on two cores) and caches it (Cache);
+// later calls load the cached weights into the model newConvFC builds, so pass a newConvFC
+// that passes its check (it then builds NewConvFC's model). The training log
+// is written to log (nil: nowhere), also when the model comes from the cache. progress, if
+// given, follows the training (see TrainedCNN).
+func TrainedEncoder(newConvFC NewConvFCFunc, sp *data.StringerSplit, log io.Writer, progress ...func(done, total int)) (*ConvFC, nn.History, error) {
+	return trainedEncoder(newConvFC, sp, log, 200, progress...)
 }
 
 // trainedEncoder is TrainedEncoder with the number of iterations as a parameter.
-func trainedEncoder(newConvFC NewConvFCFunc, sp *data.StringerSplit, log io.Writer, epochs int) (*ConvFC, nn.History, error) {
+func trainedEncoder(newConvFC NewConvFCFunc, sp *data.StringerSplit, log io.Writer, epochs int, progress ...func(done, total int)) (*ConvFC, nn.History, error) {
 	if newConvFC == nil {
 		newConvFC = NewConvFC
 	}
@@ -200,7 +228,7 @@ func trainedEncoder(newConvFC NewConvFCFunc, sp *data.StringerSplit, log io.Writ
 		return train(net, log, func(w io.Writer) (nn.History, error) {
 			return nn.Train(net, lossFn, stimuli, sp.RespTrain, nn.TrainOptions{
 				Epochs: epochs, LearningRate: 2, Momentum: 0.9, TestData: stimuli, TestLabels: sp.RespTest,
-				TestEvery: 20, LogEvery: 20, Log: w,
+				TestEvery: 20, LogEvery: 20, Log: w, Progress: progressOf(progress),
 			})
 		})
 	})
@@ -217,9 +245,10 @@ func trainedEncoder(newConvFC NewConvFCFunc, sp *data.StringerSplit, log io.Writ
 	return net, t.Hist, nil
 }
 
-// MustTrainedEncoder is TrainedEncoder that panics on error (for notebook cells).
-func MustTrainedEncoder(newConvFC NewConvFCFunc, sp *data.StringerSplit, log io.Writer) (*ConvFC, nn.History) {
-	net, h, err := TrainedEncoder(newConvFC, sp, log)
+// MustTrainedEncoder is TrainedEncoder that panics on error, for Go code. Notebook cells write
+// nma.Must2(vision.TrainedEncoder(newConvFC, sp, log)).
+func MustTrainedEncoder(newConvFC NewConvFCFunc, sp *data.StringerSplit, log io.Writer, progress ...func(done, total int)) (*ConvFC, nn.History) {
+	net, h, err := TrainedEncoder(newConvFC, sp, log, progress...)
 	if err != nil {
 		panic(err)
 	}

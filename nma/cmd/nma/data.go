@@ -5,13 +5,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"net/http"
 	"os"
 	"os/signal"
 	"strings"
 	"time"
 
 	"github.com/nma-go/nma-go/nma/data"
+	"github.com/nma-go/nma-go/nma/progress"
 )
 
 const dataUsage = `nma data — the W2D1 Stringer et al. (2019) datasets
@@ -21,7 +21,8 @@ Usage:
         fetch W3D4_stringer_oribinned1.npz and W3D4_stringer_oribinned6_split.npz from OSF,
         check their md5 and store them in DIR (default: $NMA_DATA_DIR, else the checkout's
         data/ folder, else the user cache folder); a failed or corrupted download leaves
-        nothing behind
+        nothing behind. A progress bar on stderr when it is a terminal; a download that
+        receives nothing for a minute gives up
   nma data verify [--dir DIR]
         check that the files in DIR are complete (md5)
   nma data info
@@ -64,10 +65,11 @@ func cmdData(args []string) error {
 		defer stop()
 		ctx, cancel := context.WithTimeout(ctx, *timeout)
 		defer cancel()
-		client := &http.Client{}
 		var failed []string
 		for _, f := range data.Files {
-			p, err := data.Download(ctx, client, f, d, *force, m.log())
+			bar := progress.NewBytes(m.prefix() + f.Name)
+			p, err := data.Download(ctx, f, d, data.DownloadOptions{Force: *force, Log: m.log(), Progress: bar.Update64})
+			bar.Close()
 			if err != nil {
 				m.warn("%v", err)
 				failed = append(failed, f.Name)
