@@ -33,7 +33,7 @@ $(NMA): $(GOFILES) go.mod go.sum
 # 1. Set up and open the course: `nma setup --lab` (the pinned Python environment .nma/venv
 # with JupyterLab 4, made with pip — the user's Python is untouched — and the "gonb" kernel
 # spec for it), then JupyterLab rooted at the checkout, so the notebooks' ../solutions/…
-# links open, on notebooks/W2D4_Tutorial1.ipynb.
+# links open, on notebooks/W2_GoPrimer.ipynb (the Go primer).
 lab: $(NMA)
 	@$(NMA) lab
 

@@ -4,6 +4,7 @@ import (
 	"github.com/nma-go/nma-go/nma/outcome"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -82,8 +83,8 @@ func TestNotebookStubsEqualExerciseStubs(t *testing.T) {
 				}
 			}
 			sol, err := notebook.ReplaceFuncs(c.Source, sols)
-			if err != nil || strings.Contains(sol, "exercise.TODO(\""+e.ID) {
-				t.Errorf("%s: solution substitution failed (%v) or left the TODO", e.ID, err)
+			if err != nil || len(stubMarks.FindAllString(sol, -1)) > 0 {
+				t.Errorf("%s: solution substitution failed (%v) or left a blank or the TODO", e.ID, err)
 			}
 		}
 	}
@@ -94,7 +95,13 @@ func TestNotebookStubsEqualExerciseStubs(t *testing.T) {
 	}
 }
 
-// Each exercise cell's stub panics with its own ID, so the runner's "not done" rule applies.
+// stubMarks finds where a stub is not done and the exercise it names: a blank,
+// exercise.Blank[T]("ID", …) or exercise.BlankStep("ID", …), or the panic
+// exercise.TODO("ID").
+var stubMarks = regexp.MustCompile(`exercise\.(?:Blank\[.*?\]|BlankStep|TODO)\("(W\dD\d\.T\d+\.E\d+)"`)
+
+// Each exercise cell's stub is not done with its own ID, so the runner's "not done" rule
+// applies: it has at least one blank or TODO, and all of them name the exercise.
 func TestStubsNameTheirExercise(t *testing.T) {
 	root, _ := checkout.FindRoot(".")
 	for _, e := range Exercises() {
@@ -103,8 +110,14 @@ func TestStubsNameTheirExercise(t *testing.T) {
 			t.Fatal(err)
 		}
 		for f, src := range stubs {
-			if !strings.Contains(src, `panic(exercise.TODO("`+e.ID+`"))`) {
-				t.Errorf("%s: stub %s does not panic with exercise.TODO(%q)", e.ID, f, e.ID)
+			marks := stubMarks.FindAllStringSubmatch(src, -1)
+			if len(marks) == 0 {
+				t.Errorf("%s: stub %s has no exercise.Blank, exercise.BlankStep or exercise.TODO", e.ID, f)
+			}
+			for _, m := range marks {
+				if m[1] != e.ID {
+					t.Errorf("%s: stub %s has a blank of %s", e.ID, f, m[1])
+				}
 			}
 		}
 	}

@@ -160,7 +160,7 @@ func TestGraderVerdictEqualsCheck(t *testing.T) {
 		e := byID[c.id]
 		check := e.Check(c.impl)
 		got := exercise.Record(e.Probe, c.impl, nil, exercise.Timeout)
-		grade := exercise.Compare(e.ID, strings.Join(e.Funcs, ", "), e.Expected(), got)
+		grade := e.Judge(strings.Join(e.Funcs, ", "), got) // what the grader does: compare, then diagnose
 		if check.OK() || grade.Status != check.Status || grade.Message != check.Message {
 			t.Errorf("%s: the check says %v, the grader %v; want the same failure", c.id, check, grade)
 		}

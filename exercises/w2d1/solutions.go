@@ -7,9 +7,10 @@ import (
 	sol "github.com/nma-go/nma-go/solutions/w2d1"
 )
 
-// This file attaches the reference solutions and defines the checks students call. It is
-// left out of the programs `nma grade` builds (build tag nmagrade): those hold only the
-// probes, and the grader compares their outputs with the solution's in its own process.
+// This file attaches the reference solutions and the catalogues of classic mistakes
+// (mistakes_tutorial*.go) and defines the checks students call. It is left out of the
+// programs `nma grade` builds (build tag nmagrade): those hold only the probes, and the
+// grader compares their outputs with the solution's (and the mistakes') in its own process.
 func init() {
 	Exercises = exercise.WithSolutions(Exercises, map[string]any{
 		"W2D1.T1.E1": ForwardFunc(sol.DeepNetReLUForward),
@@ -22,7 +23,7 @@ func init() {
 		"W2D1.T4.E2": NewDecoderFunc(sol.NewDecoder),
 		"W2D1.T4.E3": RegLossFunc(sol.RegularizedLoss),
 		"W2D1.T4.E4": NewConvFCFunc(sol.NewConvFC),
-	})
+	}, mistakesTutorial1, mistakesTutorial2, mistakesTutorial3, mistakesTutorial4)
 }
 
 // CheckDeepNetReLUForward compares DeepNetReLUForward with the solution, outputs and the

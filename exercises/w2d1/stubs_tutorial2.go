@@ -11,17 +11,13 @@ import (
 // inChannels, H, W) through it. It returns the layer and its output, detached from the
 // gradient history.
 func ConvolveStimuli(stimuli, exampleFilters *nn.Tensor, inChannels, outChannels, K int, g *nn.Generator) (*vision.ConvolutionalLayer, *nn.Tensor) {
-	// TODO(W2D1.T2.E1): create the layer, giving the number of input channels, output
-	// channels and the filter size:
-	//   convLayer := vision.NewConvolutionalLayer(..., ..., ..., exampleFilters, g)
-	// run the stimuli through it with convLayer.Forward(...), detach the result
-	// (convout.Detach()), return both, and delete the panic.
-	panic(exercise.TODO("W2D1.T2.E1"))
+	convLayer := exercise.Blank[*vision.ConvolutionalLayer]("W2D1.T2.E1") // ← vision.NewConvolutionalLayer: the numbers of input and output channels, the filter size, exampleFilters, g
+	convout := exercise.Blank[*nn.Tensor]("W2D1.T2.E1", convLayer)        // ← the stimuli run through convLayer (its Forward), then detached (.Detach())
+	return convLayer, convout
 }
 
 // ConvWeights returns the weights of the layer's convolution, detached.
 func ConvWeights(convLayer *vision.ConvolutionalLayer) *nn.Tensor {
-	// TODO(W2D1.T2.E2): the convolution is convLayer.Conv and its weights Conv.Weight;
-	// return them detached (.Detach()) and delete the panic.
-	panic(exercise.TODO("W2D1.T2.E2"))
+	weights := exercise.Blank[*nn.Tensor]("W2D1.T2.E2") // ← the Weight of convLayer's convolution (its field Conv), detached
+	return weights
 }

@@ -1,24 +1,29 @@
+//lint:file-ignore SA4006 the stubs are unfinished on purpose: a blank never returns, so the code after it looks dead
+
 package w2d1
 
 import (
 	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/nn"
 	"github.com/nma-go/nma-go/nma/rsa"
+	"gonum.org/v1/gonum/mat"
 )
 
-// RDM returns the representational dissimilarity matrix of resp (stimuli S × neurons N):
-// M = 1 − Z·Zᵀ/N, with Z the responses z-scored across neurons for each stimulus.
+// RDM returns the representational dissimilarity matrix of resp (stimuli S × neurons N),
+// from the responses z-scored across neurons for each stimulus (the equation above).
 func RDM(resp *nn.Tensor) *nn.Tensor {
 	// z-score responses to each stimulus
 	zresp := rsa.ZScoreRows(resp).Dense()
-	_ = zresp
+	_, n := zresp.Dims() // N, the number of neurons
 
-	// TODO(W2D1.T3.E1): compute the RDM 1 − Z·Zᵀ/N. With gonum:
-	//   var zzT mat.Dense; zzT.Mul(zresp, zresp.T())   — Z·Zᵀ (S × S)
-	// N is the number of columns of zresp (_, n := zresp.Dims()). Turn the result into a
-	// tensor with nn.FromMat(&zzT), replace each value v by 1 − v/N, return it, and delete
-	// the panic.
-	panic(exercise.TODO("W2D1.T3.E1"))
+	// Compute RDM
+	var zzT mat.Dense
+	exercise.BlankStep("W2D1.T3.E1", zresp) // ← store Z·Zᵀ in zzT: one Mul (zresp.T() is the transpose)
+	rdm := nn.FromMat(&zzT)
+	for i, v := range rdm.Data {
+		rdm.Data[i] = exercise.Blank[float64]("W2D1.T3.E1", v, n) // ← the RDM entry from v, an entry of Z·Zᵀ, and N
+	}
+	return rdm
 }
 
 // CorrelateRDMs returns the correlation coefficient between the off-diagonal elements of
@@ -27,10 +32,7 @@ func CorrelateRDMs(rdm1, rdm2 *nn.Tensor) float64 {
 	// Extract the off-diagonal elements of each RDM
 	rdm1Offdiag := rsa.OffDiagonal(rdm1)
 	rdm2Offdiag := rsa.OffDiagonal(rdm2)
-	_, _ = rdm1Offdiag, rdm2Offdiag
 
-	// TODO(W2D1.T3.E2): compute the Pearson correlation coefficient of the two slices with
-	// stat.Correlation(x, y, nil) (package gonum.org/v1/gonum/stat, NumPy's corrcoef),
-	// return it, and delete the panic.
-	panic(exercise.TODO("W2D1.T3.E2"))
+	corrCoef := exercise.Blank[float64]("W2D1.T3.E2", rdm1Offdiag, rdm2Offdiag) // ← their Pearson correlation coefficient (gonum's stat.Correlation, weights nil)
+	return corrCoef
 }

@@ -1,3 +1,5 @@
+//lint:file-ignore SA4006 the stubs are unfinished on purpose: a blank never returns, so the code after it looks dead
+
 package w2d1
 
 import (
@@ -9,36 +11,34 @@ import (
 // PreferredOrientation returns, for each neuron (column of respSmoothed, stimuli ×
 // neurons), the stimulus at which its smoothed response is largest.
 func PreferredOrientation(respSmoothed *nn.Tensor) []int {
-	// TODO(W2D1.T4.E1): for every neuron j (column), find the row i where
-	// respSmoothed.At(i, j) is largest (NumPy's argmax(axis=0)); return these rows, one per
-	// neuron, and delete the panic.
-	panic(exercise.TODO("W2D1.T4.E1"))
+	nStimuli, nNeurons := respSmoothed.Shape[0], respSmoothed.Shape[1]
+	preferred := make([]int, nNeurons) // one stimulus (row) per neuron
+
+	exercise.BlankStep("W2D1.T4.E1", nStimuli) // ← set preferred[j] to the row i where respSmoothed.At(i, j) is largest, for every neuron j
+	return preferred
 }
 
 // NewDecoder returns the classifier of Coding Exercise 2.2 — a DeepNetSoftmax with 20
 // hidden units and nClasses outputs — and the negative log likelihood loss to train it.
 func NewDecoder(nNeurons, nClasses int, g *nn.Generator) (*vision.DeepNetSoftmax, nn.LossFunc) {
-	// TODO(W2D1.T4.E2): initialize the network with M = 20 hidden units,
-	//   net := vision.NewDeepNetSoftmax(..., ..., ..., g)
-	// and the built-in negative log likelihood loss, lossFn := nn....(); return both and
-	// delete the panic.
-	panic(exercise.TODO("W2D1.T4.E2"))
+	// Initialize the network, with M = 20 hidden units
+	net := exercise.Blank[*vision.DeepNetSoftmax]("W2D1.T4.E2") // ← vision.NewDeepNetSoftmax: nNeurons inputs, M hidden units, nClasses outputs, g
+
+	// Initialize the built-in negative log likelihood loss function
+	lossFn := exercise.Blank[nn.LossFunc]("W2D1.T4.E2") // ← package nn's negative log likelihood loss
+	return net, lossFn
 }
 
-// RegularizedLoss is the negative log likelihood plus an L2 and an L1 penalty on weights:
-// NLL + l2·Σw² + l1·Σ|w|.
+// RegularizedLoss is the negative log likelihood plus an L2 and an L1 penalty on weights
+// (the equations above).
 func RegularizedLoss(output, target, weights *nn.Tensor, l2Penalty, l1Penalty float64) *nn.Tensor {
 	lossFn := nn.NLLLoss()
 	loss := lossFn(output, target)
-	_ = loss
 
-	// TODO(W2D1.T4.E3): add the penalties with the tensor operations (they keep the
-	// gradients): nn.Square, nn.Abs, nn.Sum, nn.Scale(c, t) for c·t and nn.Add(a, b, …).
-	//   l2 := nn.Scale(l2Penalty, ...)   — l2·Σ w²
-	//   l1 := nn.Scale(l1Penalty, ...)   — l1·Σ |w|
-	//   loss = nn.Add(loss, l1, l2)
-	// Return loss and delete the panic.
-	panic(exercise.TODO("W2D1.T4.E3"))
+	l2 := exercise.Blank[*nn.Tensor]("W2D1.T4.E3")                // ← R_L2 of weights with l2Penalty (nn.Square, nn.Sum, nn.Scale)
+	l1 := exercise.Blank[*nn.Tensor]("W2D1.T4.E3")                // ← R_L1 of weights with l1Penalty (nn.Abs, nn.Sum, nn.Scale)
+	loss = exercise.Blank[*nn.Tensor]("W2D1.T4.E3", loss, l1, l2) // ← the loss with both penalties added (nn.Add)
+	return loss
 }
 
 // NewConvFC builds the convolutional encoding model: a convolution of cOut K×K filters
@@ -47,12 +47,10 @@ func RegularizedLoss(output, target, weights *nn.Tensor, l2Penalty, l1Penalty fl
 func NewConvFC(nNeurons, cIn, cOut, K, b int, filters *nn.Tensor, g *nn.Generator) *vision.ConvFC {
 	net := vision.NewConvFCConv(cIn, cOut, K, b, filters, g) // the convolutional layer, net.Conv
 	M := net.Dims[0] * net.Dims[1]                           // number of convolutional units
-	_ = M
 
-	// TODO(W2D1.T4.E4): add the fully connected layer from the M convolutional units to
-	// the nNeurons neurons, net.OutLayer = nn.NewLinear(M, ..., g), and initialize its
-	// weights to be small with nn.InitNormal(net.OutLayer.Weight, 0, 0.01, g). Return net
-	// and delete the panic. (net.Forward then flattens the convolution's output and applies
-	// net.OutLayer to it.)
-	panic(exercise.TODO("W2D1.T4.E4"))
+	// Add the fully connected layer from the convolutional units to the neurons
+	net.OutLayer = exercise.Blank[*nn.Linear]("W2D1.T4.E4", M) // ← an nn.NewLinear from the M units to the nNeurons neurons, with g
+
+	exercise.BlankStep("W2D1.T4.E4") // ← initialize net.OutLayer's weights to be small: normal, mean 0, standard deviation 0.01 (nn.InitNormal, g)
+	return net
 }

@@ -1,6 +1,7 @@
 package w2d2
 
 import (
+	"github.com/nma-go/nma-go/nma"
 	"github.com/nma-go/nma-go/nma/exercise"
 	"gonum.org/v1/gonum/mat"
 )
@@ -8,22 +9,24 @@ import (
 // InterSwitchIntervals returns the time between consecutive switches of the telegraph
 // process (np.diff(switch_times)).
 func InterSwitchIntervals(switchTimes []float64) []float64 {
-	// TODO(W2D2.T2.E1): return the differences switchTimes[i] − switchTimes[i−1] for
-	// i = 1, …, len(switchTimes)−1 (one value fewer than there are switches), and delete
-	// the panic.
-	panic(exercise.TODO("W2D2.T2.E1"))
+	intervals := exercise.Blank[[]float64]("W2D2.T2.E1") // ← the time from each switch to the next: one value fewer than switchTimes
+	return intervals
 }
 
-// SimulateProbProp propagates the state probabilities x0 with the transition matrix A,
-// x[k+1] = A·x[k], for t = 0, dt, … < T, and returns x (one row per time step) and t.
+// SimulateProbProp propagates the state probabilities x0 with the transition matrix A, one
+// step per dt for t = 0, dt, … < T, and returns x (one row per time step) and t.
 func SimulateProbProp(A *mat.Dense, x0 []float64, dt, T float64) ([][]float64, []float64) {
-	// TODO(W2D2.T2.E2): starting from
-	//   t := nma.Arange(0, T, dt)
-	//   x := [][]float64{x0}               // x at time t_0
-	// loop over k = 0 … len(t)−2 and compute the next state xKp1 = A·(last row of x):
-	//   var xKp1 mat.VecDense
-	//   xKp1.MulVec(A, mat.NewVecDense(len(x0), x[len(x)-1]))
-	// append it to x (xKp1.RawVector().Data is its []float64), return x and t, and
-	// delete the panic.
-	panic(exercise.TODO("W2D2.T2.E2"))
+	// Initialize variables
+	t := nma.Arange(0, T, dt)
+	x := [][]float64{x0} // x at time t_0
+
+	// Step through the system in time
+	for k := 0; k < len(t)-1; k++ {
+		// Compute the state of x at time k+1
+		xKp1 := exercise.Blank[[]float64]("W2D2.T2.E2") // ← the next state, from A and the last state x[len(x)-1] (mat.VecDense's MulVec; RawVector().Data is its []float64)
+
+		// Append this new state to x to keep track of x through time steps
+		x = append(x, xKp1)
+	}
+	return x, t
 }

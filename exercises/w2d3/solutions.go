@@ -7,9 +7,10 @@ import (
 	sol "github.com/nma-go/nma-go/solutions/w2d3"
 )
 
-// This file attaches the reference solutions and defines the checks students call. It is
-// left out of the programs `nma grade` builds (build tag nmagrade): those hold only the
-// probes, and the grader compares their outputs with the solution's in its own process.
+// This file attaches the reference solutions and the catalogues of classic mistakes
+// (mistakes_tutorial*.go) and defines the checks students call. It is left out of the
+// programs `nma grade` builds (build tag nmagrade): those hold only the probes, and the
+// grader compares their outputs with the solution's (and the mistakes') in its own process.
 func init() {
 	Exercises = exercise.WithSolutions(Exercises, map[string]any{
 		"W2D3.T1.E1": RunLIFFunc(sol.RunLIF),
@@ -19,7 +20,7 @@ func init() {
 		"W2D3.T3.E1": FMPFunc(sol.FreeMembranePotential),
 		"W2D3.T4.E1": DeltaWFunc(sol.DeltaW),
 		"W2D3.T4.E2": GeneratePFunc(sol.GenerateP),
-	})
+	}, mistakesTutorial1, mistakesTutorial2, mistakesTutorial3, mistakesTutorial4)
 }
 
 // CheckRunLIF compares RunLIF with the solution: first the spike times, then the membrane

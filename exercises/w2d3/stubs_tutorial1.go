@@ -1,8 +1,11 @@
-//lint:file-ignore SA4006,SA4008,SA4010 the stubs are unfinished on purpose: the student completes the loop
+//lint:file-ignore SA4006 the stubs are unfinished on purpose: a blank never returns, so the code after it looks dead
 
 package w2d3
 
 import (
+	"math"
+
+	"github.com/nma-go/nma-go/nma"
 	"github.com/nma-go/nma-go/nma/exercise"
 	"github.com/nma-go/nma-go/nma/neuron"
 )
@@ -23,10 +26,7 @@ func RunLIF(pars neuron.Pars, iinj []float64, stop bool) (v, recSpikes []float64
 	v[0] = pars.VInit
 
 	// Set current time course (one value per step; a pulse if stop)
-	iinj, err := neuron.InputCurrent(pars, iinj, stop)
-	if err != nil {
-		panic(err)
-	}
+	iinj = nma.Must(neuron.InputCurrent(pars, iinj, stop))
 
 	// Loop over time
 	tr := 0.0 // the count for refractory duration
@@ -40,22 +40,24 @@ func RunLIF(pars neuron.Pars, iinj []float64, stop bool) (v, recSpikes []float64
 			tr = tref / dt                                // set refractory time
 		}
 
-		// TODO(W2D3.T1.E1): calculate the increment of the membrane potential,
-		//   dv = (−(v[it] − E_L) + I[it]/g_L)·(dt/τ_m)
-		// with E_L = pars.EL, I = iinj, g_L = pars.GL and τ_m = pars.TauM; update
-		//   v[it+1] = v[it] + dv
-		// and delete the panic.
-		panic(exercise.TODO("W2D3.T1.E1"))
+		// Calculate the increment of the membrane potential
+		dv := exercise.Blank[float64]("W2D3.T1.E1") // ← the Euler increment of V over dt, from v[it], iinj[it], pars.EL, pars.GL and pars.TauM
+
+		// Update the membrane potential
+		v[it+1] = v[it] + dv
 	}
 	return v, recSpikes
 }
 
 // IsiCvLIF returns the inter-spike intervals of the spike times (ms) and their coefficient of
-// variation std(ISI)/mean(ISI); with fewer than two spikes it returns nil and NaN.
+// variation CV_ISI; with fewer than two spikes it returns nil and NaN.
 func IsiCvLIF(spikeTimes []float64) (isi []float64, cv float64) {
-	// TODO(W2D3.T1.E2): with fewer than two spikes, return nil, math.NaN(). Otherwise
-	// compute the intervals isi[k] = spikeTimes[k+1] − spikeTimes[k] (NumPy's np.diff) and
-	// cv = std(isi)/mean(isi), where std is the population standard deviation (nma.Std
-	// and nma.Mean compute both, or write the loops). Return them and delete the panic.
-	panic(exercise.TODO("W2D3.T1.E2"))
+	if len(spikeTimes) < 2 {
+		return nil, math.NaN()
+	}
+	// Compute isi
+	isi = exercise.Blank[[]float64]("W2D3.T1.E2") // ← the intervals between consecutive spike times (NumPy's np.diff)
+	// Compute cv
+	cv = exercise.Blank[float64]("W2D3.T1.E2", isi) // ← CV_ISI of isi, with the population standard deviation (nma.Std, nma.Mean)
+	return isi, cv
 }

@@ -9,9 +9,10 @@ import (
 // pars driven by the excitatory and inhibitory spike trains preEx and preIn: its membrane
 // potential when it cannot spike.
 func FreeMembranePotential(pars neuron.Pars, preEx, preIn [][]float64) []float64 {
-	// TODO(W2D3.T3.E1): stop the neuron from firing by raising its threshold far above any
-	// potential it can reach (pars.VTh = …; pars is your own copy), simulate it with
-	//   run, err := neuron.RunLIFCond(pars, nil, preEx, preIn)   (nil: no injected current)
-	// and return run.V. Delete the panic.
-	panic(exercise.TODO("W2D3.T3.E1"))
+	// Change the threshold
+	pars.VTh = exercise.Blank[float64]("W2D3.T3.E1") // ← a threshold far above any potential the neuron reaches (pars is your own copy)
+
+	// Calculate FMP
+	v := exercise.Blank[[]float64]("W2D3.T3.E1") // ← the potential V of the neuron simulated by neuron.RunLIFCond (wrapped in nma.Must), driven by preEx and preIn with no injected current (nil)
+	return v
 }

@@ -1,5 +1,3 @@
-//lint:file-ignore SA4008 the stubs are unfinished on purpose: the student completes the loop
-
 package w2d3
 
 import (
@@ -10,11 +8,18 @@ import (
 // DeltaW returns the STDP weight change for each spike-time difference in timeDiff
 // (t_pre − t_post, ms).
 func DeltaW(pars neuron.STDPPars, aPlus, aMinus, tauSTDP float64, timeDiff []float64) []float64 {
-	// TODO(W2D3.T4.E1): make dW with one value per time difference Δt = timeDiff[k]:
-	//   LTP, Δt ≤ 0:  dW[k] =  A₊·exp( Δt/τ_stdp)
-	//   LTD, Δt > 0:  dW[k] = −A₋·exp(−Δt/τ_stdp)      (math.Exp)
-	// return it and delete the panic.
-	panic(exercise.TODO("W2D3.T4.E1"))
+	// STDP change
+	dW := make([]float64, len(timeDiff))
+	for k, d := range timeDiff {
+		if d <= 0 {
+			// Calculate dW for LTP
+			dW[k] = exercise.Blank[float64]("W2D3.T4.E1") // ← ΔW for Δt = d ≤ 0, from aPlus and tauSTDP (math.Exp)
+		} else {
+			// Calculate dW for LTD
+			dW[k] = exercise.Blank[float64]("W2D3.T4.E1") // ← ΔW for Δt = d > 0, from aMinus and tauSTDP
+		}
+	}
+	return dW
 }
 
 // GenerateP returns the presynaptic trace P of every binary spike train in preSpikeTrainEx
@@ -28,11 +33,13 @@ func GenerateP(pars neuron.STDPPars, preSpikeTrainEx [][]float64) [][]float64 {
 		P[i] = make([]float64, lt)
 	}
 	for it := 0; it < lt-1; it++ {
-		// TODO(W2D3.T4.E2): for every train i, calculate the increment
-		//   dP = −(dt/τ_stdp)·P[i][it] + A₊·preSpikeTrainEx[i][it+1]
-		// (pars.Dt, pars.TauSTDP, pars.APlus), update P[i][it+1] = P[i][it] + dP, and delete
-		// the panic.
-		panic(exercise.TODO("W2D3.T4.E2"))
+		for i := range P {
+			// Calculate the delta increment dP
+			dP := exercise.Blank[float64]("W2D3.T4.E2") // ← the Euler increment of P[i] from P[i][it] and the spike train preSpikeTrainEx[i] (pars.Dt, pars.TauSTDP, pars.APlus)
+
+			// Update P
+			P[i][it+1] = P[i][it] + dP
+		}
 	}
 	return P
 }

@@ -7,9 +7,10 @@ import (
 	sol "github.com/nma-go/nma-go/solutions/w2d4"
 )
 
-// This file attaches the reference solutions and defines the checks students call. It is
-// left out of the programs `nma grade` builds (build tag nmagrade): those hold only the
-// probes, and the grader compares their outputs with the solution's in its own process.
+// This file attaches the reference solutions and the catalogues of classic mistakes
+// (mistakes_tutorial*.go) and defines the checks students call. It is left out of the
+// programs `nma grade` builds (build tag nmagrade): those hold only the probes, and the
+// grader compares their outputs with the solution's (and the mistakes') in its own process.
 func init() {
 	Exercises = exercise.WithSolutions(Exercises, map[string]any{
 		"W2D4.T1.E1": FFunc(sol.F),
@@ -24,7 +25,7 @@ func init() {
 		"W2D4.T3.E1": FixedPtsWCFunc(sol.FindFixedPointsWC),
 		"W2D4.T3.E2": EigJacobianFunc(sol.GetEigJacobian),
 		"W2D4.T3.E3": DGdEFunc(sol.GetDGdE),
-	})
+	}, mistakesTutorial1, mistakesTutorial2, mistakesTutorial3)
 }
 
 // CheckF compares F with the solution (inputs: probeF).

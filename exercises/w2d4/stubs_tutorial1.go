@@ -11,30 +11,25 @@ import (
 // F is the population activation (F-I) function: the firing rate of the population for a
 // total input x, with gain a and threshold theta.
 func F(x, a, theta float64) float64 {
-	// TODO(W2D4.T1.E1): compute the sigmoid
-	//   f = 1/(1 + exp(−a(x − θ))) − 1/(1 + exp(aθ))
-	// (math.Exp is the exponential), return it, and delete the panic.
-	panic(exercise.TODO("W2D4.T1.E1"))
+	f := exercise.Blank[float64]("W2D4.T1.E1") // ← F(x; a, θ), equation (2) above (math.Exp is the exponential)
+	return f
 }
 
-// ComputeDrdt returns dr/dt = (−r + F(w·r + I_ext))/τ for a population rate r.
+// ComputeDrdt returns dr/dt for a population rate r (the equation above).
 func ComputeDrdt(r, iExt, w, a, theta, tau float64) float64 {
-	// TODO(W2D4.T1.E2): compute drdt with your F, return it, and delete the panic.
-	panic(exercise.TODO("W2D4.T1.E2"))
+	drdt := exercise.Blank[float64]("W2D4.T1.E2") // ← dr/dt at r, with your F
+	return drdt
 }
 
 // FindFixedPoints returns the fixed points of the population with parameters p.
 func FindFixedPoints(p ratemodel.SingleParams) []float64 {
-	// TODO(W2D4.T1.E3): choose initial guesses close to where dr/dt crosses zero
-	// (how many crossings do you see in the plot above?), pass them to
-	//   ratemodel.FixedPointsSingle(p, rGuessVector)
-	// return its result, and delete the panic.
-	panic(exercise.TODO("W2D4.T1.E3"))
+	rGuessVector := exercise.Blank[[]float64]("W2D4.T1.E3") // ← initial guesses, one near each zero crossing of dr/dt in the plot above (how many are there?)
+	xFps := ratemodel.FixedPointsSingle(p, rGuessVector)
+	return xFps
 }
 
 // EigSingle returns the eigenvalue of the linearised dynamics at the fixed point fp.
 func EigSingle(fp, tau, a, theta, w, iExt float64) float64 {
-	// TODO(W2D4.T1.E4): compute eig = (−1 + w·F′(w·fp + I_ext))/τ, where F′ is
-	// ratemodel.DF(x, a, theta); return it, and delete the panic.
-	panic(exercise.TODO("W2D4.T1.E4"))
+	eig := exercise.Blank[float64]("W2D4.T1.E4") // ← λ at fp, equation (5) above; F′ is ratemodel.DF(x, a, theta)
+	return eig
 }

@@ -8,11 +8,13 @@ import (
 // FICurvesEI returns the F-I curves of the excitatory and the inhibitory population at the
 // inputs x, each with its own gain and threshold.
 func FICurvesEI(x []float64, p ratemodel.WCParams) (fiExc, fiInh []float64) {
-	// TODO(W2D4.T2.E1): for every input x[i], compute
-	//   fiExc[i] = F(x[i]; a_E, θ_E)   with ratemodel.F(x[i], p.AE, p.ThetaE)
-	//   fiInh[i] = F(x[i]; a_I, θ_I)   with the inhibitory gain and threshold
-	// (make both slices with len(x) values first), return them, and delete the panic.
-	panic(exercise.TODO("W2D4.T2.E1"))
+	fiExc = make([]float64, len(x))
+	fiInh = make([]float64, len(x))
+	for i := range x {
+		fiExc[i] = exercise.Blank[float64]("W2D4.T2.E1") // ← F at x[i] with the excitatory gain and threshold (ratemodel.F, p.AE, p.ThetaE)
+		fiInh[i] = exercise.Blank[float64]("W2D4.T2.E1") // ← F at x[i] with the inhibitory ones
+	}
+	return fiExc, fiInh
 }
 
 // SimulateWC integrates the Wilson–Cowan equations with the Euler method and returns the
@@ -22,46 +24,49 @@ func SimulateWC(p ratemodel.WCParams) (rE, rI []float64) {
 	lt := len(p.RangeT())
 	rE, rI = make([]float64, lt), make([]float64, lt)
 	rE[0], rI[0] = p.REInit, p.RIInit
+	iExtE, iExtI := p.InputsE(), p.InputsI() // the external inputs at every step
 
-	// TODO(W2D4.T2.E2): get the external inputs at every step,
-	//   iExtE, iExtI := p.InputsE(), p.InputsI()
-	// then, for k = 0 … lt−2, compute the changes
-	//   drE = dt/τ_E · (−rE[k] + F(wEE·rE[k] − wEI·rI[k] + iExtE[k]; a_E, θ_E))
-	//   drI = dt/τ_I · (−rI[k] + F(wIE·rE[k] − wII·rI[k] + iExtI[k]; a_I, θ_I))
-	// (p.Dt, p.TauE, p.WEE, …; F is ratemodel.F), update rE[k+1] = rE[k] + drE and
-	// rI[k+1] = rI[k] + drI, return rE, rI, and delete the panic.
-	panic(exercise.TODO("W2D4.T2.E2"))
+	// Simulate the Wilson-Cowan equations
+	for k := 0; k < lt-1; k++ {
+		// Calculate the change of the E population
+		drE := exercise.Blank[float64]("W2D4.T2.E2", iExtE) // ← Δr_E[k], the increment above (p.Dt, p.TauE, p.WEE, p.WEI, p.AE, p.ThetaE; F is ratemodel.F)
+
+		// Calculate the change of the I population
+		drI := exercise.Blank[float64]("W2D4.T2.E2", iExtI) // ← Δr_I[k] (p.TauI, p.WIE, p.WII, p.AI, p.ThetaI)
+
+		// Update using Euler's method
+		rE[k+1] = rE[k] + drE
+		rI[k+1] = rI[k] + drI
+	}
+	return rE, rI
 }
 
 // FInv is the inverse of the F-I curve with gain a and threshold theta.
 func FInv(x, a, theta float64) float64 {
-	// TODO(W2D4.T2.E3): compute
-	//   F⁻¹(x) = −(1/a)·ln[1/(x + 1/(1 + exp(aθ))) − 1] + θ
-	// (math.Log is ln, math.Exp the exponential), return it, and delete the panic.
-	// Where x is outside the range of F, math.Log of a negative number gives NaN — as NumPy does.
-	panic(exercise.TODO("W2D4.T2.E3"))
+	fInverse := exercise.Blank[float64]("W2D4.T2.E3") // ← F⁻¹(x; a, θ), equation (6) above (math.Log is ln, math.Exp the exponential)
+	return fInverse
 }
 
 // GetENullcline returns r_I on the E nullcline (dr_E/dt = 0) at the excitatory rate rE.
 func GetENullcline(rE float64, p ratemodel.WCParams) float64 {
-	// TODO(W2D4.T2.E4): compute rI = (wEE·rE − F_E⁻¹(rE) + I_E^ext)/wEI with your FInv and the
-	// excitatory parameters (p.WEE, p.AE, p.ThetaE, p.IExtE, p.WEI), return it, and delete the panic.
-	panic(exercise.TODO("W2D4.T2.E4"))
+	rI := exercise.Blank[float64]("W2D4.T2.E4") // ← equation (4) above, with your FInv (p.WEE, p.WEI, p.AE, p.ThetaE, p.IExtE)
+	return rI
 }
 
 // GetINullcline returns r_E on the I nullcline (dr_I/dt = 0) at the inhibitory rate rI.
 func GetINullcline(rI float64, p ratemodel.WCParams) float64 {
-	// TODO(W2D4.T2.E4): compute rE = (wII·rI + F_I⁻¹(rI) − I_I^ext)/wIE with your FInv and the
-	// inhibitory parameters, return it, and delete the panic.
-	panic(exercise.TODO("W2D4.T2.E4"))
+	rE := exercise.Blank[float64]("W2D4.T2.E4") // ← equation (5) above, with your FInv (p.WIE, p.WII, p.AI, p.ThetaI, p.IExtI)
+	return rE
 }
 
 // EIDerivs returns the time derivatives (dr_E/dt, dr_I/dt) at the point (rE, rI) of the
 // phase plane.
 func EIDerivs(rE, rI float64, p ratemodel.WCParams) (drEdt, drIdt float64) {
-	// TODO(W2D4.T2.E5): compute
-	//   drEdt = (−rE + F(wEE·rE − wEI·rI + I_E^ext; a_E, θ_E))/τ_E
-	//   drIdt = (−rI + F(wIE·rE − wII·rI + I_I^ext; a_I, θ_I))/τ_I
-	// with ratemodel.F and the constant inputs p.IExtE, p.IExtI, return both, and delete the panic.
-	panic(exercise.TODO("W2D4.T2.E5"))
+	// Compute the derivative of rE
+	drEdt = exercise.Blank[float64]("W2D4.T2.E5") // ← dr_E/dt at (rE, rI), the equations above (ratemodel.F; p.TauE, p.WEE, p.WEI, p.IExtE, p.AE, p.ThetaE)
+
+	// Compute the derivative of rI
+	drIdt = exercise.Blank[float64]("W2D4.T2.E5") // ← dr_I/dt at (rE, rI) (p.TauI, p.WIE, p.WII, p.IExtI, p.AI, p.ThetaI)
+
+	return drEdt, drIdt
 }

@@ -481,9 +481,10 @@ func (f *front) start(ctx context.Context, jupyter, jd string, o Options) error 
 }
 
 // site lays out a folder like the checkout, <dir>/site: working copies of the notebooks in
-// site/notebooks (so the checkout's notebooks never get outputs saved into them), with
-// symbolic links to notebooks/static and to the folders the notebooks link to (solutions),
-// so every relative link resolves as it does in the checkout.
+// site/notebooks (so the checkout's notebooks never get outputs saved into them; the
+// notebooks given first, then the checkout's others), a symbolic link to notebooks/static and
+// copies of the folders the notebooks link to (solutions), so every relative link resolves
+// as it does in the checkout.
 func site(root, dir string, notebooks []string) (string, error) {
 	s := filepath.Join(dir, "site")
 	if err := os.RemoveAll(s); err != nil {
@@ -493,7 +494,18 @@ func site(root, dir string, notebooks []string) (string, error) {
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return "", err
 	}
-	for _, nb := range notebooks {
+	// Every notebook of the checkout gets a working copy, not only those that run, so a link
+	// from one notebook to another (each day's first tutorial links the primer) resolves.
+	all, err := filepath.Glob(filepath.Join(root, "notebooks", "*.ipynb"))
+	if err != nil {
+		return "", err
+	}
+	seen := map[string]bool{}
+	for _, nb := range append(notebooks, all...) {
+		if seen[filepath.Base(nb)] {
+			continue
+		}
+		seen[filepath.Base(nb)] = true
 		data, err := os.ReadFile(nb)
 		if err != nil {
 			return "", err
@@ -505,12 +517,19 @@ func site(root, dir string, notebooks []string) (string, error) {
 	if err := os.Symlink(filepath.Join(root, "notebooks", "static"), filepath.Join(work, "static")); err != nil {
 		return "", err
 	}
+	// A module of its own: the copies of Go files below (solutions/) stay out of the
+	// checkout's module, so go vet ./... and go test ./... never see them.
+	if err := os.WriteFile(filepath.Join(s, "go.mod"), []byte("// the browser test's working copy (nma e2e), not part of the course's module\nmodule nma-e2e-site\n"), 0o644); err != nil {
+		return "", err
+	}
 	dirs, err := linkedDirs(notebooks)
 	if err != nil {
 		return "", err
 	}
 	for _, d := range dirs {
-		if err := os.Symlink(filepath.Join(root, d), filepath.Join(s, d)); err != nil {
+		// A copy, not a link: opening a file makes Jupyter write a checkpoint next to it
+		// (.ipynb_checkpoints/), which must land in the working copy, not in the checkout.
+		if err := os.CopyFS(filepath.Join(s, d), os.DirFS(filepath.Join(root, d))); err != nil {
 			return "", err
 		}
 	}

@@ -162,6 +162,14 @@ func TestSiteLaysOutTheCheckout(t *testing.T) {
 	if fi, err := os.Lstat(copyPath); err != nil || !fi.Mode().IsRegular() {
 		t.Fatalf("the working copy %s: %v (a regular file, not a link, so the checkout's notebook is never written)", copyPath, err)
 	}
+	// solutions/ is a copy (Jupyter's checkpoints land there, not in the checkout), inside a
+	// module of its own (so go test ./... never compiles it)
+	if fi, err := os.Lstat(filepath.Join(s, "solutions")); err != nil || !fi.IsDir() {
+		t.Errorf("site/solutions: %v, want a folder (a copy, not a link)", err)
+	}
+	if _, err := os.Stat(filepath.Join(s, "go.mod")); err != nil {
+		t.Errorf("the site has no go.mod of its own: %v", err)
+	}
 	problems, err := CheckLinks(s, []string{copyPath})
 	if err != nil {
 		t.Fatal(err)

@@ -50,7 +50,7 @@ func ExampleDefine() {
 	// passed true
 	// ✓ W9D9.T1.E1 Square: correct (3 comparisons with the solution)
 	// not done false
-	// The exercise W9D9.T1.E1 is not done yet: replace the panic in Square with your code, run its cell, then run this cell again.
+	// The exercise W9D9.T1.E1 is not done yet: fill in the blanks in Square with your code, run its cell, then run this cell again.
 	// failed false
 	// ✗ W9D9.T1.E1 Square failed: Square(x=1.5): expected 2.25, got 3 (tolerance 1e-12)
 }

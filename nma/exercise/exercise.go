@@ -17,8 +17,11 @@
 //
 // Exercise.Check runs the probe on the solution and on the student's function and compares
 // the two transcripts (Compare): the first difference, the stub's TODO panic (not done),
-// any other panic (crashed), or a function that does not return within Timeout. The grader
-// runs only the probe in the student's sandboxed process and compares in its own.
+// any other panic (crashed), or a function that does not return within Timeout. A failure
+// whose outputs match one of the exercise's catalogued mistakes (Mistake, Mistakes) is
+// diagnosed: "looks like: <mistake> — <hint>", then the first difference (Diagnose). Judge is
+// the one home of comparison and diagnosis. The grader runs only the probe in the student's
+// sandboxed process and judges the transcript in its own.
 package exercise
 
 import (
@@ -40,7 +43,7 @@ import (
 type NotDoneError struct{ ID string }
 
 func (e NotDoneError) Error() string {
-	return fmt.Sprintf("nma: exercise %s is not done yet: replace the panic in its function with your code", e.ID)
+	return fmt.Sprintf("nma: exercise %s is not done yet: fill in the blanks in its function with your code", e.ID)
 }
 
 // NotDonePattern matches the message of a NotDoneError and the calm not-done line a notebook
@@ -51,7 +54,8 @@ var NotDonePattern = regexp.MustCompile(`exercise (W\dD\d\.T\d+\.E\d+) is not do
 // IDPattern is the shape of an exercise ID: day, tutorial and exercise number, e.g. W2D4.T1.E1.
 var IDPattern = regexp.MustCompile(`^W\dD\d\.T\d+\.E\d+$`)
 
-// TODO is what a stub panics with: panic(exercise.TODO("W2D4.T1.E1")).
+// TODO is what a stub panics with: panic(exercise.TODO("W2D4.T1.E1")), directly or through
+// a blank (Blank, BlankStep).
 //
 // Inside a check the panic is caught and becomes the verdict "not done". Anywhere else in a
 // notebook (a later cell that calls the unfinished function, say) TODO does not return: it
@@ -74,7 +78,7 @@ var recording atomic.Int32
 // NotDonePattern.
 func notDoneLine(id, function, hint string) string {
 	if function != "" {
-		return fmt.Sprintf("The exercise %s is not done yet: replace the panic in %s with your code, run its cell, then run this cell again.", id, function)
+		return fmt.Sprintf("The exercise %s is not done yet: fill in the blanks in %s with your code, run its cell, then run this cell again.", id, function)
 	}
 	return fmt.Sprintf("The exercise %s is not done yet: %s.", id, hint)
 }
@@ -97,6 +101,10 @@ type Result struct {
 	Status   outcome.Outcome // Passed, Failed, NotDone, Crashed or Timeout
 	Cases    int             // comparisons made before the verdict
 	Message  string          // unless passed: what differs or what went wrong
+	// Mistake and Hint name the catalogued mistake a failed function looks like (its outputs
+	// on the check's inputs match the mistake's variant: see Diagnose); "" when none does.
+	// The Message then starts with "looks like: <Mistake> — <Hint>".
+	Mistake, Hint string
 }
 
 // OK reports whether the check passed.
@@ -107,7 +115,7 @@ func (r Result) String() string {
 	case outcome.Passed:
 		return fmt.Sprintf("✓ %s %s: correct (%d comparisons with the solution)", r.ID, r.Function, r.Cases)
 	case outcome.NotDone:
-		return notDoneLine(r.ID, r.Function, "replace the panic in its function with your code")
+		return notDoneLine(r.ID, r.Function, "fill in the blanks in its function with your code")
 	default:
 		return fmt.Sprintf("✗ %s %s %s: %s", r.ID, r.Function, r.Status, r.Message)
 	}
@@ -142,7 +150,7 @@ func (r Result) Report() {
 // Show displays the verdict without ending the program.
 func (r Result) Show() {
 	if r.Status == outcome.NotDone {
-		showNotDone(r.ID, r.Function, "replace the panic in its function with your code")
+		showNotDone(r.ID, r.Function, "fill in the blanks in its function with your code")
 		return
 	}
 	if !gonbui.IsNotebook {
@@ -220,8 +228,13 @@ type Exercise struct {
 	// Stub and Solution are the starting code and the reference implementation (nil in a
 	// build without the solutions, such as the grader's programs).
 	Stub, Solution any
+	// Mistakes is the exercise's catalogue of classic wrong answers, attached with the
+	// solution (WithSolutions; empty in the grader's programs): a failed check names the one
+	// the student's outputs match.
+	Mistakes []Mistake
 
 	expected *expected // the solution's transcript, computed once
+	known    *known    // the mistakes' transcripts, computed once (KnownMistakes)
 }
 
 // Day is the lower-case day of the exercise ("w2d4"), also the package directory name

@@ -96,7 +96,58 @@ type Recorder struct {
 	mu     sync.Mutex
 	obs    []Obs
 	closed bool
-	want   *Transcript // when set, stop at the first observation that differs from it
+	want   *Transcript // when set, stop at the first observation that differs from it …
+	match  *matcher    // … or, with a catalogue of mistakes, from it and from every mistake's
+}
+
+// matcher decides, in a notebook's check, how long the probe goes on: while the
+// observations so far agree with the solution's transcript or with a catalogued mistake's, so
+// that a function that makes a known mistake is recorded in full (Diagnose needs every case)
+// and any other wrong function stops at its first difference, as before. The mistakes'
+// transcripts are computed only once the solution's no longer agrees. Only the probe's
+// goroutine uses it.
+type matcher struct {
+	want    *Transcript
+	known   func() []KnownMistake
+	off     bool // the solution's transcript no longer agrees
+	loaded  bool
+	alive   []int // the known mistakes that still agree
+	mistake []KnownMistake
+}
+
+// keep reports whether the probe should go on after its observation i, o; earlier returns
+// the observations before it.
+func (m *matcher) keep(i int, o Obs, earlier func() []Obs) bool {
+	if !m.off {
+		if i < len(m.want.Obs) && differs(m.want.Obs[i], o) == "" {
+			return true
+		}
+		m.off = true
+	}
+	if !m.loaded {
+		m.loaded = true
+		m.mistake = m.known()
+		for k := range m.mistake {
+			m.alive = append(m.alive, k)
+		}
+		for j, oj := range earlier() {
+			m.filter(j, oj)
+		}
+	}
+	m.filter(i, o)
+	return len(m.alive) > 0
+}
+
+// filter drops the mistakes whose observation j differs from o.
+func (m *matcher) filter(j int, o Obs) {
+	alive := m.alive[:0]
+	for _, k := range m.alive {
+		tr := m.mistake[k].Transcript
+		if tr.End == outcome.Passed && j < len(tr.Obs) && differs(tr.Obs[j], o) == "" {
+			alive = append(alive, k)
+		}
+	}
+	m.alive = alive
 }
 
 // Float records one number the implementation returned for the inputs named by label.
@@ -130,7 +181,12 @@ func (r *Recorder) add(o Obs) {
 	r.obs = append(r.obs, o)
 	i := len(r.obs) - 1
 	r.mu.Unlock()
-	if r.want != nil && (i >= len(r.want.Obs) || differs(r.want.Obs[i], o) != "") {
+	switch {
+	case r.match != nil:
+		if !r.match.keep(i, o, func() []Obs { return r.snapshot(false)[:i] }) {
+			panic(stop{})
+		}
+	case r.want != nil && (i >= len(r.want.Obs) || differs(r.want.Obs[i], o) != ""):
 		panic(stop{})
 	}
 }
@@ -150,7 +206,16 @@ type wrongType struct{ got, want string }
 // timeout (> 0) as Timeout. With want, the probe stops at the first observation that
 // differs from want's (Compare then names it).
 func Record(probe func(r *Recorder, impl any), impl any, want *Transcript, timeout time.Duration) Transcript {
-	r := &Recorder{want: want}
+	return record(probe, impl, &Recorder{want: want}, timeout)
+}
+
+// recordKnown is Record for a notebook's check: the probe goes on past the first difference
+// from want while the outputs still agree with a known mistake's (see matcher).
+func recordKnown(probe func(r *Recorder, impl any), impl any, want *Transcript, known func() []KnownMistake, timeout time.Duration) Transcript {
+	return record(probe, impl, &Recorder{match: &matcher{want: want, known: known}}, timeout)
+}
+
+func record(probe func(r *Recorder, impl any), impl any, r *Recorder, timeout time.Duration) Transcript {
 	recording.Add(1) // a stub's TODO panics while a check runs (see TODO)
 	defer recording.Add(-1)
 	done := make(chan Transcript, 1)
@@ -304,9 +369,12 @@ func Define[T any](e Exercise, probe func(r *Recorder, f T), stub T) Exercise {
 }
 
 // WithSolutions attaches the reference solutions (by exercise ID) to exercises defined with
-// Define and sets their Check. It panics when a solution is missing, unknown or of the
-// wrong type: that is a fault of the course's registration, found by any test.
-func WithSolutions(exs []Exercise, solutions map[string]any) []Exercise {
+// Define, and the catalogues of classic mistakes (see Mistakes) if any, and sets their
+// Check: the probe on the solution and on the student's function, compared and, on a
+// failure, diagnosed (Judge). It panics when a solution is missing, unknown or of the wrong
+// type, or a catalogue is malformed: that is a fault of the course's registration, found by
+// any test.
+func WithSolutions(exs []Exercise, solutions map[string]any, catalogues ...Mistakes) []Exercise {
 	out := make([]Exercise, len(exs))
 	used := 0
 	for i, e := range exs {
@@ -320,17 +388,27 @@ func WithSolutions(exs []Exercise, solutions map[string]any) []Exercise {
 		used++
 		e.Solution = sol
 		e.expected = &expected{}
-		ex := e
-		fn := strings.Join(e.Funcs, ", ")
-		e.Check = func(impl any) Result {
-			want := ex.Expected()
-			got := Record(ex.Probe, impl, &want, Timeout)
-			return Compare(ex.ID, fn, want, got)
-		}
+		e.known = &known{}
+		e.Mistakes = nil
 		out[i] = e
 	}
 	if used != len(solutions) {
 		panic(fmt.Sprintf("WithSolutions: %d solutions for %d exercises", len(solutions), used))
+	}
+	attachMistakes(out, catalogues)
+	for i := range out {
+		ex := out[i]
+		fn := strings.Join(ex.Funcs, ", ")
+		out[i].Check = func(impl any) Result {
+			want := ex.Expected()
+			var got Transcript
+			if len(ex.Mistakes) == 0 {
+				got = Record(ex.Probe, impl, &want, Timeout)
+			} else {
+				got = recordKnown(ex.Probe, impl, &want, ex.KnownMistakes, Timeout)
+			}
+			return ex.Judge(fn, got)
+		}
 	}
 	return out
 }

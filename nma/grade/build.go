@@ -276,7 +276,17 @@ func fingerprint(root string) (string, error) {
 		}
 		name := d.Name()
 		if d.IsDir() {
-			if p != root && (strings.HasPrefix(name, ".") || name == "testdata" || name == "node_modules") {
+			if p == root {
+				return nil
+			}
+			// What the go command leaves out of the module (dot and underscore folders,
+			// testdata, nested modules), and the checkout's build products (build/: the
+			// browser test's working copies and browser profile, which may be unreadable).
+			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "testdata" || name == "node_modules" ||
+				p == filepath.Join(root, "build") {
+				return filepath.SkipDir
+			}
+			if _, err := os.Stat(filepath.Join(p, "go.mod")); err == nil {
 				return filepath.SkipDir
 			}
 			return nil

@@ -9,16 +9,17 @@
 //
 // Student code is untrusted, and nothing in its process decides anything: the program only
 // records the student's outputs on the check's inputs (a transcript) and the grader compares
-// them, in its own process, with the solution's (exercise.Compare). Programs are built with
-// the build tag nmagrade, without the reference solutions. The code must obey the rules for
-// graded code, checked on types (typecheck.go: no course internals, no library twin of the
-// exercise, no raw memory). Builds and runs happen inside bubblewrap (sandbox_linux.go): own
-// user, PID, network and IPC namespaces, a filesystem of the program and a size-capped
-// scratch folder only, a syscall filter (no new processes, no sockets, no chmod), and limits
-// on time, memory, CPU, files and output. Submissions are read with Lstat as regular files
-// only, and student-controlled text in reports is cleaned (CleanText, WriteCSV). An endless
-// loop, a panic, a crash, a huge allocation, a compile error or a broken notebook fails only
-// that student's exercise, with a reason.
+// them, in its own process, with the solution's, and a failed answer's with the catalogued
+// mistakes' (exercise.Exercise.Judge; report.html counts the class's mistakes). Programs
+// are built with the build tag nmagrade, without the reference solutions (nor the mistakes).
+// The code must obey the rules for graded code, checked on types (typecheck.go: no course
+// internals, no library twin of the exercise, no raw memory). Builds and runs happen inside
+// bubblewrap (sandbox_linux.go): own user, PID, network and IPC namespaces, a filesystem of
+// the program and a size-capped scratch folder only, a syscall filter (no new processes, no
+// sockets, no chmod), and limits on time, memory, CPU, files and output. Submissions are
+// read with Lstat as regular files only, and student-controlled text in reports is cleaned
+// (CleanText, WriteCSV). An endless loop, a panic, a crash, a huge allocation, a compile
+// error or a broken notebook fails only that student's exercise, with a reason.
 package grade
 
 import (
@@ -65,6 +66,11 @@ type Options struct {
 	WorkDir  string    // scratch space (default: a new temporary directory, removed at the end)
 	CacheDir string    // keep the built programs here and reuse them in later runs (default: none)
 	Log      io.Writer // progress lines, without a prefix (the caller adds its own); default: discard
+
+	// Progress, when set, is called with the exercises graded so far and their total (each
+	// submission's exercises; students × exercises when every student hands in every
+	// notebook): with 0 once the harness is built, then as each submission is done.
+	Progress func(done, total int)
 }
 
 // Report is the outcome of grading: one row per student, one column per exercise.
@@ -94,7 +100,14 @@ type Column struct {
 	Funcs               []string // the functions the check takes
 	Points              float64  // earned when the check passes
 	Bonus               bool     // extra credit: not part of the maximum
+	// Mistakes is the exercise's catalogue of classic mistakes (exercise.Mistake), which
+	// the report counts over the class.
+	Mistakes []CataloguedMistake `json:",omitempty"`
 }
+
+// CataloguedMistake is a classic mistake of an exercise, as the reports name it: what it
+// is, and the hint its diagnosis gives.
+type CataloguedMistake struct{ Name, Hint string }
 
 // Student is one row of the report.
 type Student struct {
@@ -115,6 +128,9 @@ type Grade struct {
 	Points   float64
 	Max      float64
 	Message  string // what differed, or what went wrong
+	// Mistake names the catalogued mistake a failed answer looks like (exercise.Diagnose,
+	// decided in the grader's process), or "".
+	Mistake string `json:",omitempty"`
 }
 
 // Passed counts the student's passed exercises.
@@ -214,7 +230,7 @@ func Run(paths []string, o Options) (*Report, error) {
 	chooseCopies(subs)
 	for _, c := range cols {
 		rep.Exercises = append(rep.Exercises, Column{ID: c.ID, Title: c.Title, Notebook: c.Notebook, Funcs: harness.CheckedFuncs(c),
-			Points: o.Points.For(c), Bonus: c.Bonus})
+			Points: o.Points.For(c), Bonus: c.Bonus, Mistakes: catalogued(c)})
 	}
 
 	work := o.WorkDir
@@ -266,6 +282,7 @@ func Run(paths []string, o Options) (*Report, error) {
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	var done int
+	prog := newProgress(o.Progress, subs, colsByNotebook)
 	for w := 0; w < o.Jobs; w++ {
 		wg.Add(1)
 		go func() {
@@ -282,6 +299,7 @@ func Run(paths []string, o Options) (*Report, error) {
 				results[i] = res
 				done++
 				fmt.Fprintf(o.Log, "[%d/%d] %s (%s): %s [%.1f s]\n", done, len(subs), s.Student, s.Path, summary(res), secs)
+				prog.graded(s)
 				errMu.Unlock()
 			}
 		}()
@@ -567,6 +585,10 @@ func assemble(names []string, subs []*submission, results []map[string]Grade, co
 			}
 			g.File = CleanText(g.File, maxPathLen)
 			g.Message = CleanText(g.Message, maxMessageLen)
+			g.Mistake = CleanText(g.Mistake, maxNameLen)
+			if g.Verdict != outcome.Failed {
+				g.Mistake = ""
+			}
 			g.Max, g.Points = 0, 0
 			if !c.Bonus {
 				g.Max = c.Points

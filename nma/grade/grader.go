@@ -133,8 +133,13 @@ func (g *grader) gradeSubmission(s *submission, exs []exercise.Exercise) (map[st
 			set(t, outcome.Error, "could not run the program: "+err.Error())
 			continue
 		}
-		v, msg := g.r.verdictOf(res, t.Ex.ID, t.Ex.Expected(), strings.Join(t.Funcs, " and "))
+		v, msg, mistake := g.r.verdictOf(res, t.Ex, strings.Join(t.Funcs, " and "))
 		set(t, v, msg)
+		if mistake != "" {
+			gr := out[t.Ex.ID]
+			gr.Mistake = mistake
+			out[t.Ex.ID] = gr
+		}
 		if !res.started && res.output == nil {
 			atStart[bin] = Grade{Verdict: v, Message: msg}
 		}

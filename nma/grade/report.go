@@ -41,9 +41,10 @@ func (r *Report) Scores() dataframe.DataFrame {
 	return dataframe.New(cols...)
 }
 
-// Feedback has one row per student and exercise: the verdict, the points and the message.
+// Feedback has one row per student and exercise: the verdict, the points, the message and,
+// for a failed answer that looks like a catalogued mistake, the mistake's name.
 func (r *Report) Feedback() dataframe.DataFrame {
-	var student, ex, title, verdict, file, msg []string
+	var student, ex, title, verdict, file, msg, mistake []string
 	var pts, maxPts []float64
 	var cell []int
 	for _, s := range r.Students {
@@ -57,6 +58,7 @@ func (r *Report) Feedback() dataframe.DataFrame {
 			file = append(file, g.File)
 			cell = append(cell, g.Cell)
 			msg = append(msg, g.Message)
+			mistake = append(mistake, g.Mistake)
 		}
 	}
 	return dataframe.New(
@@ -69,6 +71,7 @@ func (r *Report) Feedback() dataframe.DataFrame {
 		series.New(file, series.String, "file"),
 		series.New(cell, series.Int, "cell"),
 		series.New(msg, series.String, "message"),
+		series.New(mistake, series.String, "mistake"),
 	)
 }
 
@@ -423,7 +426,9 @@ small{color:#666}
 	for _, c := range r.Exercises {
 		fmt.Fprintf(&b, "<li><b>%s</b> %s — <code>%s</code> in %s</li>\n", esc(c.ID), esc(c.Title), esc(strings.Join(c.Funcs, ", ")), esc(c.Notebook))
 	}
-	b.WriteString("</ul>\n<h2>Feedback</h2>\n")
+	b.WriteString("</ul>\n")
+	r.writeMistakesHTML(&b, esc)
+	b.WriteString("<h2>Feedback</h2>\n")
 	for i, s := range r.Students {
 		fmt.Fprintf(&b, "<h3 id=\"s%d\">%s — %s / %s points</h3>\n", i+1, esc(s.Name), formatPoints(s.Total), formatPoints(s.Max))
 		if len(s.Files) > 0 {

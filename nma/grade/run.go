@@ -231,21 +231,29 @@ var (
 	cellLineRE = regexp.MustCompile(`(?m)^\s+cell (\d+):(\d+)`)
 )
 
-// verdictOf turns a run into a verdict and a message for the student. The verdict on a
-// transcript is decided here, in the grader's process, against the solution's transcript
-// (want), which the grader computed itself.
-func (r *runner) verdictOf(res runResult, id string, want exercise.Transcript, fn string) (outcome.Outcome, string) {
+// verdictOf turns a run into a verdict, a message for the student and the catalogued
+// mistake the answer looks like ("" for none). The verdict on a transcript is decided here,
+// in the grader's process, by the exercise's Judge: against the solution's transcript and
+// the catalogued mistakes' transcripts, which the grader computed itself.
+func (r *runner) verdictOf(res runResult, e exercise.Exercise, fn string) (v outcome.Outcome, msg, mistake string) {
+	v, msg = r.verdictOfRun(res, e, fn, &mistake)
+	return v, msg, mistake
+}
+
+// verdictOfRun is verdictOf, with the diagnosis of a failed transcript written to *mistake.
+func (r *runner) verdictOfRun(res runResult, e exercise.Exercise, fn string, mistake *string) (outcome.Outcome, string) {
 	if o := res.output; o != nil {
 		switch {
 		case o.Status == harness.StatusRecorded && o.Transcript != nil:
-			if want.End != outcome.Passed {
+			if want := e.Expected(); want.End != outcome.Passed {
 				return outcome.Error, "the check does not run on the reference solution: " + want.Message
 			}
-			c := exercise.Compare(id, fn, want, *o.Transcript)
+			c := e.Judge(fn, *o.Transcript)
 			switch c.Status {
 			case outcome.Passed:
 				return outcome.Passed, fmt.Sprintf("%s agrees with the solution (%d comparisons)", fn, c.Cases)
 			case outcome.Failed:
+				*mistake = c.Mistake
 				return outcome.Failed, c.Message
 			case outcome.NotDone:
 				return outcome.NotDone, strings.TrimPrefix(c.Message, "nma: ")

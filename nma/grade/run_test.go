@@ -32,9 +32,21 @@ func transcript(end outcome.Outcome, msg string, vals ...float64) *exercise.Tran
 	return tr
 }
 
+// fExercise is an exercise whose check records f(0) and f(1) as transcript does, with the
+// solution sol.
+func fExercise(sol func(float64) float64) exercise.Exercise {
+	probe := func(r *exercise.Recorder, f func(float64) float64) {
+		for i := range 2 {
+			r.Float(fmt.Sprintf("F(x=%d)", i), f(float64(i)), 1e-9)
+		}
+	}
+	e := exercise.Define(exercise.Exercise{ID: "W2D4.T1.E1", Funcs: []string{"F"}}, probe, func(float64) float64 { panic(exercise.TODO("W2D4.T1.E1")) })
+	return exercise.WithSolutions([]exercise.Exercise{e}, map[string]any{"W2D4.T1.E1": sol})[0]
+}
+
 func TestVerdictOf(t *testing.T) {
 	r := &runner{wall: 8 * time.Second, memory: 2 << 30}
-	want := *transcript(outcome.Passed, "", 0, 1)
+	ex := fExercise(func(x float64) float64 { return x }) // its transcript: transcript(outcome.Passed, "", 0, 1)
 	rec := func(tr *exercise.Transcript) *harness.Output {
 		return &harness.Output{Status: harness.StatusRecorded, Transcript: tr}
 	}
@@ -63,13 +75,14 @@ func TestVerdictOf(t *testing.T) {
 		{"exit at start", runResult{exitCode: 0}, outcome.NoVerdict, "during start-up"},
 		{"signal", runResult{started: true, signal: "segmentation fault"}, outcome.Crashed, "killed by signal: segmentation fault"},
 	} {
-		v, msg := r.verdictOf(c.res, "W2D4.T1.E1", want, "F")
-		if v != c.want || !strings.Contains(msg, c.msg) {
-			t.Errorf("%s: %q %q, want %q %q", c.name, v, msg, c.want, c.msg)
+		v, msg, mistake := r.verdictOf(c.res, ex, "F")
+		if v != c.want || !strings.Contains(msg, c.msg) || mistake != "" {
+			t.Errorf("%s: %q %q (mistake %q), want %q %q", c.name, v, msg, mistake, c.want, c.msg)
 		}
 	}
 	// A solution the check cannot run on is the course's fault, whatever the student sent.
-	if v, _ := r.verdictOf(runResult{output: rec(transcript(outcome.Passed, "", 0, 1))}, "W2D4.T1.E1", *transcript(outcome.Crashed, "boom"), "F"); v != outcome.Error {
+	broken := fExercise(func(float64) float64 { panic("boom") })
+	if v, _, _ := r.verdictOf(runResult{output: rec(transcript(outcome.Passed, "", 0, 1))}, broken, "F"); v != outcome.Error {
 		t.Errorf("broken solution: %q, want grader error", v)
 	}
 }

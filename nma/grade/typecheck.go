@@ -38,7 +38,8 @@ import (
 //     grader (nma/grade/...) or of the grader's generated code (its packages, func main).
 //     No use of a function, method or field named Check* of the course's module
 //     (exercise.CheckID, w2d4.CheckF, Exercise.Check: a check is an oracle for the answer),
-//     nor of an exercise.Exercise's Solution, Probe or Expected.
+//     nor of an exercise.Exercise's Solution, Probe, Expected, Mistakes, KnownMistakes or
+//     Judge.
 //  2. Library twins. No use, in the code of an exercise, of that exercise's twin (twins.go):
 //     the library function that already computes the answer (ratemodel.F for W2D4.T1.E1).
 //     Other exercises may use it. A method twin is also rejected when it is called through
@@ -347,8 +348,10 @@ var (
 		"reflect.Type.Method":         "calling methods by name through reflection",
 		"reflect.Type.MethodByName":   "calling methods by name through reflection",
 	}
-	// An exercise.Exercise's fields and methods that reach the solution or the check.
-	exerciseBanned = map[string]bool{"Solution": true, "Probe": true, "Expected": true}
+	// An exercise.Exercise's fields and methods that reach the solution, the check or the
+	// catalogue of mistakes.
+	exerciseBanned = map[string]bool{"Solution": true, "Probe": true, "Expected": true,
+		"Mistakes": true, "KnownMistakes": true, "Judge": true}
 )
 
 // forbiddenPackage says why graded code may not use anything of the package path (beyond

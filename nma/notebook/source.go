@@ -26,6 +26,7 @@ import (
 //   - Other fences (```text, ```python) stay inside the markdown.
 //   - A line "<!-- setup -->" becomes the setup: SetupText ends the markdown cell around it
 //     and a code cell with SetupCode follows (see setup.go, the setup cell's one home).
+//   - A line "<!-- primer -->" becomes PrimerText, the pointer to the Go primer (primer.go).
 
 var fenceRE = regexp.MustCompile("^```go(?:\\s+exercise\\s+(\\S+))?\\s*$")
 
@@ -57,6 +58,10 @@ func Build(name string, src []byte, stubs StubSource) (*Notebook, error) {
 		l := sc.Text()
 		if strings.TrimSpace(l) == "<!-- cell -->" {
 			flushMD()
+			continue
+		}
+		if strings.TrimSpace(l) == PrimerMarker {
+			md = append(md, PrimerText)
 			continue
 		}
 		if strings.TrimSpace(l) == SetupMarker {

@@ -61,7 +61,8 @@ func RDM(resp *nn.Tensor) (*nn.Tensor, error) {
 	return m, nil
 }
 
-// MustRDM is RDM that panics on error (for notebook cells).
+// MustRDM is RDM that panics on error, for Go code such as the exercises' checks. Notebook
+// cells write nma.Must(rsa.RDM(resp)), their one error style.
 func MustRDM(resp *nn.Tensor) *nn.Tensor {
 	m, err := RDM(resp)
 	if err != nil {

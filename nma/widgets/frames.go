@@ -116,7 +116,7 @@ func (d Demo) renderFrames(ks []int) ([]string, int, error) {
 	var failed atomic.Bool
 	render := func(i int) (*fig.Figure, error) {
 		v := d.valuesAt(d.indices(ks[i]))
-		f, err := d.Render(v)
+		f, err := d.render(v)
 		if err == nil && f == nil {
 			err = errors.New("the demo's Render returned a nil figure")
 		}

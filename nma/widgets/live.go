@@ -39,7 +39,7 @@ func (d Demo) live() {
 		idx[i] = p.defaultIndex
 	}
 	draw := func() {
-		f, err := d.Render(d.valuesAt(idx))
+		f, err := d.render(d.valuesAt(idx))
 		if err != nil {
 			gonbui.UpdateHTML(figID, `<pre style="color:#c62828">`+html.EscapeString(err.Error())+`</pre>`)
 			return

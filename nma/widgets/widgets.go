@@ -32,6 +32,7 @@ import (
 	"html"
 	"math"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -168,6 +169,8 @@ type Demo struct {
 	Params []Param
 	// Render draws the figure for one combination of values. Each call must return a new
 	// figure: Show draws the returned figures on all cores while Render runs for the next.
+	// It may stop with nma.Must (a panic whose value is an error) like any notebook code:
+	// the error becomes the frame's error, shown under the demo with the controls' values.
 	Render func(v Values) (*fig.Figure, error)
 	// Parallel also runs Render itself on all cores; set it only when Render is safe for
 	// concurrent calls (no shared mutable state: a pure simulation and plot is).
@@ -444,7 +447,7 @@ func (d Demo) Live() {
 }
 
 func (d Demo) showDefaults(note string) {
-	f, err := d.Render(d.Defaults())
+	f, err := d.render(d.Defaults())
 	if err != nil {
 		showError(err)
 		return
@@ -453,6 +456,24 @@ func (d Demo) showDefaults(note string) {
 	if gonbui.IsNotebook {
 		gonbui.DisplayHTML(`<small style="color:#666">` + html.EscapeString(note) + `</small>`)
 	}
+}
+
+// render calls d.Render. A panic whose value is an error that is not a runtime error — what
+// nma.Must stops with when a library call in Render fails — is returned as Render's error;
+// any other panic (an index out of range, a nil pointer: a bug in the demo) goes on, with
+// its stack trace.
+func (d Demo) render(v Values) (f *fig.Figure, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			var rt runtime.Error
+			if e, ok := r.(error); ok && !errors.As(e, &rt) {
+				f, err = nil, e
+				return
+			}
+			panic(r)
+		}
+	}()
+	return d.Render(v)
 }
 
 func errorHTML(err error) string {

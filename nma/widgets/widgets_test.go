@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nma-go/nma-go/nma"
 	"github.com/nma-go/nma-go/nma/fig"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -674,6 +675,38 @@ func TestLaterRenderErrorIsReported(t *testing.T) {
 	if _, err := d.PrecomputedHTML(); err == nil || !strings.Contains(err.Error(), "nil figure") || !strings.Contains(err.Error(), "x:2") {
 		t.Errorf("err = %v", err)
 	}
+}
+
+// A Render that stops with nma.Must (a panic with an error) reports that error like a
+// returned one, in sequential and parallel demos; a runtime error (a bug in the demo) still
+// panics.
+func TestRenderStoppedByMustIsAnError(t *testing.T) {
+	var calls atomic.Int64
+	for _, parallel := range []bool{false, true} {
+		d := lineDemo([]Param{Slider("x", 0, 4, 1, 0)}, &calls)
+		ok := d.Render
+		d.Parallel = parallel
+		d.Render = func(v Values) (*fig.Figure, error) {
+			if v.Get("x") == 3 {
+				nma.Must(0, errors.New("linsys.Decay: lambda=3 must be in (0, 1)"))
+			}
+			return ok(v)
+		}
+		if _, err := d.PrecomputedHTML(); err == nil || !strings.Contains(err.Error(), "lambda=3") || !strings.Contains(err.Error(), "x:3") {
+			t.Errorf("parallel=%v: err = %v", parallel, err)
+		}
+	}
+	d := Demo{Params: []Param{Slider("x", 0, 1, 1, 0)}, Render: func(Values) (*fig.Figure, error) {
+		var s []int
+		return nil, fmt.Errorf("%d", s[1])
+	}}
+	defer func() {
+		var rt interface{ RuntimeError() }
+		if r := recover(); r == nil || !errors.As(r.(error), &rt) {
+			t.Errorf("a runtime error in Render: recovered %v, want the runtime panic", r)
+		}
+	}()
+	d.render(d.Defaults())
 }
 
 // BenchmarkPrecompute renders a thinned two-slider demo (49 frames of an 8×6 in line

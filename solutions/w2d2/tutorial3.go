@@ -1,6 +1,9 @@
 package w2d2
 
-import "github.com/nma-go/nma-go/nma/rng"
+import (
+	"github.com/nma-go/nma-go/nma"
+	"github.com/nma-go/nma-go/nma/rng"
+)
 
 // RandomWalkSimulator simulates N random walks of T time steps whose steps are Gaussian with
 // mean mu and standard deviation sigma; sim[i][k] is the position of walk i after step k.
@@ -10,10 +13,7 @@ func RandomWalkSimulator(N, T int, mu, sigma float64, r *rng.RandomState) [][]fl
 	for i := range sim {
 		// generate the T random steps of walk i (np.random.normal(mu, sigma, size=(N, T))
 		// draws them walk by walk)
-		steps, err := r.Normal(mu, sigma, T)
-		if err != nil {
-			panic(err)
-		}
+		steps := nma.Must(r.Normal(mu, sigma, T))
 		// the position is the cumulative sum of the steps
 		sim[i] = make([]float64, T)
 		pos := 0.0

@@ -1,6 +1,7 @@
 package w2d2
 
 import (
+	"github.com/nma-go/nma-go/nma"
 	"github.com/nma-go/nma-go/nma/linsys"
 	"gonum.org/v1/gonum/mat"
 )
@@ -21,9 +22,6 @@ func Residuals(x1, x2 []float64, lamHat float64) []float64 {
 func FitARModel(x []float64) (r int, x1 *mat.Dense, x2, p []float64) {
 	// define the model order, and use linsys.ARModel to fit the model
 	r = 5
-	x1, x2, p, err := linsys.ARModel(x, r)
-	if err != nil {
-		panic(err)
-	}
+	x1, x2, p = nma.Must3(linsys.ARModel(x, r))
 	return r, x1, x2, p
 }

@@ -23,10 +23,7 @@ func RunLIF(pars neuron.Pars, iinj []float64, stop bool) (v, recSpikes []float64
 	v[0] = pars.VInit
 
 	// Set current time course (one value per step; a pulse if stop)
-	iinj, err := neuron.InputCurrent(pars, iinj, stop)
-	if err != nil {
-		panic(err)
-	}
+	iinj = nma.Must(neuron.InputCurrent(pars, iinj, stop))
 
 	// Loop over time
 	tr := 0.0 // the count for refractory duration

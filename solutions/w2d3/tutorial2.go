@@ -39,10 +39,7 @@ func CorrCoeffPairs(pars neuron.Pars, rate, c float64, trials int, bins []float6
 	r12 := make([]float64, trials)
 	for i := 0; i < trials; i++ {
 		// Generate correlated Poisson inputs
-		sp1, sp2, err := neuron.CorrPoisson(pars, rate, c, uint32(2020+i))
-		if err != nil {
-			panic(err)
-		}
+		sp1, sp2 := nma.Must2(neuron.CorrPoisson(pars, rate, c, uint32(2020+i)))
 
 		// Bin the spike times of the first and of the second input
 		sp1Count, _ := nma.Histogram(sp1, bins)

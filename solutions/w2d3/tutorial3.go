@@ -1,6 +1,9 @@
 package w2d3
 
-import "github.com/nma-go/nma-go/nma/neuron"
+import (
+	"github.com/nma-go/nma-go/nma"
+	"github.com/nma-go/nma-go/nma/neuron"
+)
 
 // FreeMembranePotential returns the free membrane potential of the conductance-based neuron
 // pars driven by the excitatory and inhibitory spike trains preEx and preIn: its membrane
@@ -10,9 +13,6 @@ func FreeMembranePotential(pars neuron.Pars, preEx, preIn [][]float64) []float64
 	pars.VTh = 1e3
 
 	// Calculate FMP
-	run, err := neuron.RunLIFCond(pars, nil, preEx, preIn)
-	if err != nil {
-		panic(err)
-	}
+	run := nma.Must(neuron.RunLIFCond(pars, nil, preEx, preIn))
 	return run.V
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/nma-go/nma-go/exercises/all"
 	"github.com/nma-go/nma-go/nma/grade"
+	"github.com/nma-go/nma-go/nma/progress"
 )
 
 const gradeUsage = `Usage: nma grade [flags] SUBMISSION...
@@ -74,7 +75,7 @@ func cmdGrade(args []string) error {
 	timeout := fs.Duration("timeout", grade.DefaultTimeout, "how long a check waits for a student's function (then: timeout)")
 	memory := fs.Int("memory", 2048, "memory (address-space) limit of each run, in `MiB`")
 	cache := fs.String("cache", "", "keep the built student programs in `DIR` and reuse them in later runs (e.g. after changing --points)")
-	quiet := fs.Bool("quiet", false, "no progress lines on stderr")
+	quiet := fs.Bool("quiet", false, "no progress lines (nor, on a terminal, progress bar) on stderr")
 	trusted := fs.Bool("trusted-input", false, "grade even where the sandbox (bubblewrap, user namespaces) cannot be set up: only for code you trust")
 	if done, err := parseGradeFlags(fs, args, usage, "SUBMISSION"); done {
 		return err
@@ -117,6 +118,12 @@ func cmdGrade(args []string) error {
 			m.warn("%s line %d: %q matches no exercise", *points, u.Line, u.Pattern)
 		}
 		opts.Points = &p
+	}
+	if !*quiet {
+		// A bar on stderr when it is a terminal: exercises graded of students × exercises.
+		bar := progress.New(m.prefix() + "grading")
+		defer bar.Close()
+		opts.Progress, opts.Log = bar.Update, bar.Writer(opts.Log)
 	}
 	rep, err := grade.Run(fs.Args(), opts)
 	if err != nil {
@@ -199,7 +206,7 @@ type reportOutputs struct{ csv, feedback, html *string }
 func reportFlags(fs *flag.FlagSet) reportOutputs {
 	return reportOutputs{
 		csv:      fs.String("csv", "", "write the gradebook (student, points per exercise, total) as CSV to `FILE`"),
-		feedback: fs.String("feedback-csv", "", "write one row per student and exercise (verdict, points, message) as CSV to `FILE`"),
+		feedback: fs.String("feedback-csv", "", "write one row per student and exercise (verdict, points, message, diagnosed mistake) as CSV to `FILE`"),
 		html:     fs.String("html", "", "write a browsable report with per-student feedback to `FILE`"),
 	}
 }

@@ -11,8 +11,9 @@ import (
 	"github.com/nma-go/nma-go/nma/notebook"
 )
 
-// firstNotebook is the notebook `nma lab` opens: the one the README sends newcomers to.
-const firstNotebook = "notebooks/W2D4_Tutorial1.ipynb"
+// firstNotebook is the notebook `nma lab` opens: the Go primer, which the README sends
+// newcomers to first.
+const firstNotebook = "notebooks/W2_GoPrimer.ipynb"
 
 func cmdLab(args []string) error {
 	fs := newFlags("lab", "[--notebook] [--no-browser] [NOTEBOOK]", "Runs `nma setup --lab` (builds GoNB, goimports and gopls, installs the course's Python\nenvironment .nma/venv with JupyterLab 4, and the \"gonb\" kernel spec for it), then opens the\ncourse in JupyterLab, rooted at the checkout (so the notebooks' solution links open), on\nNOTEBOOK ("+firstNotebook+" unless given).")

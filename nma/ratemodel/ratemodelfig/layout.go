@@ -85,7 +85,7 @@ func labelSpot(pl *plot.Plot, fp [2]float64, xy ...[]float64) spot {
 	if !(xr > 0) || !(yr > 0) {
 		xr, yr = 1, 1
 	}
-	w, h := 0.2*xr, 0.09*yr
+	w, h := 0.24*xr, 0.1*yr
 	cands := []spot{
 		{x: fp[0] + 0.02, y: fp[1] + 0.1, xAlign: text.XCenter, yAlign: text.YBottom},
 		{x: fp[0], y: fp[1] - 0.04*yr, xAlign: text.XCenter, yAlign: text.YTop},
@@ -108,15 +108,21 @@ func labelSpot(pl *plot.Plot, fp [2]float64, xy ...[]float64) spot {
 		case text.YTop:
 			c.cy -= h / 2
 		}
-		n := 0
-		if c.cx-0.75*w/2 < pl.X.Min || c.cx+0.75*w/2 > pl.X.Max || c.cy-h/2 < pl.Y.Min || c.cy+h/2 > pl.Y.Max {
-			n += 1000 // (mostly) off the axes
-		}
+		// A box that sticks out of the axes costs in proportion to how far (a fifth of its
+		// width may stick out sideways, over the axis's margin, for free).
+		fx := (max(0, pl.X.Min-(c.cx-w/2)) + max(0, c.cx+w/2-pl.X.Max)) / w
+		fy := (max(0, pl.Y.Min-(c.cy-h/2)) + max(0, c.cy+h/2-pl.Y.Max)) / h
+		n := int(400 * (max(0, fx-0.2) + fy))
 		for k := 0; k+1 < len(xy); k += 2 {
 			xs, ys := xy[k], xy[k+1]
 			for j := 0; j+1 < len(xs); j++ {
-				for s := 0.0; s < 1; s += 0.125 { // along each segment, not only its ends
-					x, y := xs[j]+s*(xs[j+1]-xs[j]), ys[j]+s*(ys[j+1]-ys[j])
+				// walk each segment in steps of 1/200 of the axes, so n measures the length
+				// of curve inside the box, however the curve was sampled
+				dx, dy := (xs[j+1]-xs[j])/xr, (ys[j+1]-ys[j])/yr
+				steps := max(1, int(200*math.Hypot(dx, dy)))
+				for s := 0; s < steps; s++ {
+					f := float64(s) / float64(steps)
+					x, y := xs[j]+f*(xs[j+1]-xs[j]), ys[j]+f*(ys[j+1]-ys[j])
 					if math.Abs(x-c.cx) < w/2 && math.Abs(y-c.cy) < h/2 {
 						n++
 					}
