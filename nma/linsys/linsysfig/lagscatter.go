@@ -38,7 +38,7 @@ func PlotLagScatter(x []float64, fit bool, intercept, lamHat, lam, sig float64) 
 // PlotResidualHistogram draws the histogram of the residuals (10 bins over their range,
 // like plt.hist) with their standard deviation in the title (plot_residual_histogram).
 func PlotResidualHistogram(res []float64) *fig.Figure {
-	p := fig.NewPlot(fmt.Sprintf("stdev of errors = %.4f", nma.Std(res)), "error in linear model", "")
+	p := fig.NewPlot(fmt.Sprintf("stdev of errors = %.4f", nma.Std(res)), "error in linear model", "count")
 	if len(res) == 0 {
 		fig.Limits(p, 0, 1, 0, 1)
 	} else {

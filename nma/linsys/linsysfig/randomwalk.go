@@ -39,7 +39,7 @@ func PlotPositionHistograms(sim [][]float64, times []int) (*fig.Figure, error) {
 	if len(sim) == 0 {
 		return nil, fmt.Errorf("linsysfig.PlotPositionHistograms: sim has no walks")
 	}
-	p := fig.NewPlot("Distribution of trajectory positions at time t", "position x", "")
+	p := fig.NewPlot("Distribution of trajectory positions at time t", "position x", "number of walkers")
 	edges := nma.Arange(-300, 300, 20)
 	colours := []color.Color{fig.Blue, fig.C(1), fig.Black}
 	cols := make([][]float64, len(times))
