@@ -3,7 +3,9 @@
 // It gives every figure the same look (the course's nma.mplstyle: 8×6 in, 15 pt text,
 // matplotlib's tab10 colours, sans-serif font), lays out multi-panel figures and colour
 // bars, renders crisp PNG (150 DPI, shown at 72 px per inch, so they are sharp on HiDPI
-// screens) or SVG with embedded fonts, and writes the same figure to a file.
+// screens), and writes the same figure to a PNG file (SVG with embedded fonts and PDF: the
+// companion package nma/fig/figfile, kept apart so that a cell that shows a figure links no
+// vector back end).
 //
 // The package is called fig, not plot, so that notebooks can import it next to
 // gonum.org/v1/plot without an alias.
@@ -24,8 +26,6 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgpdf"
-	"gonum.org/v1/plot/vg/vgsvg"
 )
 
 // The course look. Change them before building figures to restyle a whole notebook.
@@ -304,35 +304,15 @@ func (f *Figure) PNG() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// SVG renders the figure as SVG with its fonts embedded, so it looks the same in any browser.
-func (f *Figure) SVG() ([]byte, error) {
-	c := vgsvg.NewWith(vgsvg.UseWH(f.Width, f.Height), vgsvg.EmbedFonts(true))
-	f.Draw(draw.New(c))
-	var buf bytes.Buffer
-	if _, err := c.WriteTo(&buf); err != nil {
-		return nil, fmt.Errorf("fig: encoding SVG: %w", err)
-	}
-	return buf.Bytes(), nil
-}
-
-// Save writes the figure to path; the extension chooses the format (.png, .svg or .pdf).
+// Save writes the figure to path as PNG (the extension must be .png). SVG and PDF are in
+// the companion package nma/fig/figfile (figfile.Save): their back ends are big, and every
+// program that imported fig would link them — a notebook cell that only shows a figure
+// builds faster without them.
 func (f *Figure) Save(path string) error {
-	var data []byte
-	var err error
-	switch ext := strings.ToLower(filepath.Ext(path)); ext {
-	case ".png":
-		data, err = f.PNG()
-	case ".svg":
-		data, err = f.SVG()
-	case ".pdf":
-		c := vgpdf.New(f.Width, f.Height)
-		f.Draw(draw.New(c))
-		var buf bytes.Buffer
-		_, err = c.WriteTo(&buf)
-		data = buf.Bytes()
-	default:
-		return fmt.Errorf("fig: cannot save %q: extension %q is not one of .png, .svg, .pdf", path, ext)
+	if ext := strings.ToLower(filepath.Ext(path)); ext != ".png" {
+		return fmt.Errorf("fig: cannot save %q: Figure.Save writes .png only; figfile.Save (package nma/fig/figfile) writes .svg and .pdf too", path)
 	}
+	data, err := f.PNG()
 	if err != nil {
 		return err
 	}

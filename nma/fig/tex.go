@@ -9,6 +9,7 @@ import (
 	stdfnt "golang.org/x/image/font"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/font/liberation"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 )
@@ -34,6 +35,23 @@ type Math struct {
 var _ text.Handler = Math{}
 
 var mathHandler = Math{Fonts: font.DefaultCache}
+
+// italicVariant names Liberation Sans Italic registered a second time, as an upright
+// variant of its own. gonum/plot's PDF back end registers a font under its name with no
+// style but selects it with style "I" when the font is italic, and then fails ("undefined
+// font: liberationsans-italic I"); as a variant of its own, the italic face is registered
+// and selected alike, and its glyphs are still the italic ones.
+const italicVariant = "SansMathItalic"
+
+func init() {
+	for _, f := range liberation.Collection() {
+		if f.Font.Variant == "Sans" && f.Font.Style == stdfnt.StyleItalic && f.Font.Weight == stdfnt.WeightNormal {
+			f.Font = font.Font{Typeface: f.Font.Typeface, Variant: italicVariant}
+			font.DefaultCache.Add(font.Collection{f})
+			return
+		}
+	}
+}
 
 // useTeX sets the title, axis labels and legend of p in the Math handler, which draws text
 // without math exactly as text.Plain does (a handler someone set by hand is kept).
@@ -218,7 +236,10 @@ func (h Math) face(fnt font.Font, r run) *font.Face {
 	f := fnt
 	f.Size = vg.Length(float64(fnt.Size) * r.scale)
 	if r.italic {
-		f.Style = stdfnt.StyleItalic
+		f.Variant = italicVariant
+		if !h.Fonts.Has(f) { // another typeface than Liberation: its own italic
+			f.Variant, f.Style = fnt.Variant, stdfnt.StyleItalic
+		}
 	}
 	face := h.Fonts.Lookup(f, f.Size)
 	return &face

@@ -101,6 +101,9 @@ func TestSetupCodeBuildsCellsOfflineWithoutGoGet(t *testing.T) {
 			t.Fatalf("the setup sets %s for the cells' builds (CellBuildEnv, which nma setup warms): %q", e, SetupCode)
 		}
 	}
+	if !strings.HasPrefix(SetupCode, "%goflags -ldflags=-s "+strings.Join(CellBuildFlags, " ")+"\n") {
+		t.Fatalf("the setup's %%goflags line builds with CellBuildFlags %v (which nma setup warms): %q", CellBuildFlags, SetupCode)
+	}
 	env := append(os.Environ(), "GOPROXY=off", "GOFLAGS=", "GONB_DIR="+filepath.Join(root, "notebooks"))
 	env = append(env, CellBuildEnv...)
 	run := func(dir string, name string, args ...string) (string, error) {
@@ -150,7 +153,7 @@ func TestSetupCodeBuildsCellsOfflineWithoutGoGet(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(cell), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if out, err := run(dir, "go", "build", "-o", "cell", "-ldflags=-s"); err != nil {
+		if out, err := run(dir, "go", append([]string{"build", "-o", "cell", "-ldflags=-s"}, CellBuildFlags...)...); err != nil {
 			t.Fatalf("go build of a cell: %v\n%s", err, out)
 		}
 		out, err := run(dir, filepath.Join(dir, "cell"))

@@ -100,10 +100,10 @@ func setup(m msgs, lab bool) error {
 		return fmt.Errorf("go build ./... failed: %w", err)
 	}
 	// notebook cells build with the setup cell's environment (pure Go), cached apart
-	warm := exec.Command("go", "build", "./...")
+	warm := exec.Command("go", append(append([]string{"build"}, notebook.CellBuildFlags...), "./...")...)
 	warm.Dir, warm.Env, warm.Stdout, warm.Stderr = r, append(os.Environ(), notebook.CellBuildEnv...), log, log
 	if err := warm.Run(); err != nil {
-		return fmt.Errorf("go build ./... with %s (the notebook cells' settings) failed: %w", strings.Join(notebook.CellBuildEnv, " "), err)
+		return fmt.Errorf("go build %s ./... with %s (the notebook cells' settings) failed: %w", strings.Join(notebook.CellBuildFlags, " "), strings.Join(notebook.CellBuildEnv, " "), err)
 	}
 	if _, err := os.Stat(filepath.Join(r, toolsModfile)); err == nil {
 		if err := run("go", "tool", "-modfile="+toolsModfile, "staticcheck", "-version"); err != nil {
