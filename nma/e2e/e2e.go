@@ -480,13 +480,16 @@ func (f *front) start(ctx context.Context, jupyter, jd string, o Options) error 
 	return nil
 }
 
-// site lays out a folder like the checkout, <dir>/site: working copies of the notebooks in
-// site/notebooks (so the checkout's notebooks never get outputs saved into them; the
+// site lays out a folder like the checkout, <dir>/_site: working copies of the notebooks in
+// _site/notebooks (so the checkout's notebooks never get outputs saved into them; the
 // notebooks given first, then the checkout's others), a symbolic link to notebooks/static and
 // copies of the folders the notebooks link to (solutions), so every relative link resolves
 // as it does in the checkout.
 func site(root, dir string, notebooks []string) (string, error) {
-	s := filepath.Join(dir, "site")
+	// "_site": the go command leaves folders whose name starts with "_" out of ./..., so go
+	// vet and go test never see the copies of Go files below (solutions/); the folder stays
+	// inside the course's module, so the notebooks' setup cell still finds the checkout.
+	s := filepath.Join(dir, "_site")
 	if err := os.RemoveAll(s); err != nil {
 		return "", err
 	}
@@ -515,11 +518,6 @@ func site(root, dir string, notebooks []string) (string, error) {
 		}
 	}
 	if err := os.Symlink(filepath.Join(root, "notebooks", "static"), filepath.Join(work, "static")); err != nil {
-		return "", err
-	}
-	// A module of its own: the copies of Go files below (solutions/) stay out of the
-	// checkout's module, so go vet ./... and go test ./... never see them.
-	if err := os.WriteFile(filepath.Join(s, "go.mod"), []byte("// the browser test's working copy (nma e2e), not part of the course's module\nmodule nma-e2e-site\n"), 0o644); err != nil {
 		return "", err
 	}
 	dirs, err := linkedDirs(notebooks)

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -68,7 +69,7 @@ func TestResolve(t *testing.T) {
 	}{
 		{"notebooks/W2D4_Tutorial1.ipynb", "../solutions/w2d4/tutorial1.go", "solutions/w2d4/tutorial1.go", true},
 		{"notebooks/W2D4_Tutorial1.ipynb", "static/a.png", "notebooks/static/a.png", true},
-		{"build/e2e/lab/site/notebooks/X.ipynb", "../solutions/a.go", "build/e2e/lab/site/solutions/a.go", true},
+		{"build/e2e/lab/_site/notebooks/X.ipynb", "../solutions/a.go", "build/e2e/lab/_site/solutions/a.go", true},
 		// A server rooted at notebooks/ (what `make lab` did): the solutions are above it.
 		{"W2D4_Tutorial1.ipynb", "../solutions/w2d4/tutorial1.go", "../solutions/w2d4/tutorial1.go", false},
 		{"a/b.ipynb", "../../x", "../x", false},
@@ -153,7 +154,15 @@ func TestSiteLaysOutTheCheckout(t *testing.T) {
 	}
 	root := repoRoot(t)
 	nb := filepath.Join(root, "notebooks", "W2D4_Tutorial1.ipynb")
-	dir := t.TempDir()
+	// inside the checkout, as nma e2e's --out must be
+	if err := os.MkdirAll(filepath.Join(root, "build"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dir, err := os.MkdirTemp(filepath.Join(root, "build"), "e2e-test-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
 	s, err := site(root, dir, []string{nb})
 	if err != nil {
 		t.Fatal(err)
@@ -162,13 +171,22 @@ func TestSiteLaysOutTheCheckout(t *testing.T) {
 	if fi, err := os.Lstat(copyPath); err != nil || !fi.Mode().IsRegular() {
 		t.Fatalf("the working copy %s: %v (a regular file, not a link, so the checkout's notebook is never written)", copyPath, err)
 	}
-	// solutions/ is a copy (Jupyter's checkpoints land there, not in the checkout), inside a
-	// module of its own (so go test ./... never compiles it)
+	// solutions/ is a copy (Jupyter's checkpoints land there, not in the checkout), in a
+	// folder the go command leaves out of ./... but inside the course's module
 	if fi, err := os.Lstat(filepath.Join(s, "solutions")); err != nil || !fi.IsDir() {
-		t.Errorf("site/solutions: %v, want a folder (a copy, not a link)", err)
+		t.Errorf("_site/solutions: %v, want a folder (a copy, not a link)", err)
 	}
-	if _, err := os.Stat(filepath.Join(s, "go.mod")); err != nil {
-		t.Errorf("the site has no go.mod of its own: %v", err)
+	if !strings.HasPrefix(filepath.Base(s), "_") {
+		t.Errorf("the site %s: its name must start with _ (so go ./... leaves its Go files out)", s)
+	}
+	if _, err := os.Stat(filepath.Join(s, "go.mod")); err == nil {
+		t.Errorf("the site has a go.mod: the notebooks' setup cell would take it for the course's module")
+	}
+	// what the notebooks' setup cell asks: the module of the notebook's folder is the course's
+	cmd := exec.Command("go", "list", "-m")
+	cmd.Dir = filepath.Join(s, "notebooks")
+	if out, err := cmd.Output(); err != nil || strings.TrimSpace(string(out)) != "github.com/nma-go/nma-go" {
+		t.Errorf("go list -m in the working copy's notebooks/: %q (%v), want github.com/nma-go/nma-go", out, err)
 	}
 	problems, err := CheckLinks(s, []string{copyPath})
 	if err != nil {
