@@ -7,8 +7,12 @@ import (
 
 // gradCheck compares the gradients that Backward gives for the scalar L = Σ c·f(inputs)
 // (random weights c) with central finite differences, for every tensor in wrt.
+//
+// It runs on the float64 reference path (exact64): finite differences of float32 forward
+// passes are too coarse.
 func gradCheck(t *testing.T, name string, f func() *Tensor, wrt []*Tensor, tol float64) {
 	t.Helper()
+	defer useExact64()()
 	g := ManualSeed(99)
 	out := f()
 	c := g.Normal(0, 1, out.Numel())
@@ -139,4 +143,12 @@ func TestConvSparseBackwardEqualsDense(t *testing.T) {
 			t.Fatalf("input grad %d: sparse %g, dense %g", i, xs[i], xd[i])
 		}
 	}
+}
+
+// useExact64 switches to the float64 reference layers and returns the function that
+// switches back.
+func useExact64() func() {
+	old := exact64
+	exact64 = true
+	return func() { exact64 = old }
 }

@@ -98,26 +98,106 @@ func NLLLoss() LossFunc {
 // Penalty returns l2·Σw² + l1·Σ|w|, the L2 (ridge) and L1 (lasso) penalties on weights
 // (one fused operation; the gradient of |w| at 0 is 0).
 func Penalty(weights *Tensor, l2Penalty, l1Penalty float64) *Tensor {
-	s2, s1 := 0.0, 0.0
-	for _, w := range weights.Data {
-		s2 += w * w
-		s1 += math.Abs(w)
+	var s2, s1 float64
+	if w32 := weights.cached32(); w32 != nil && !exact64 {
+		s2, s1 = penaltySums32(w32)
+	} else {
+		s2, s1 = penaltySums(weights.Data)
 	}
 	return result([]int{}, []float64{l2Penalty*s2 + l1Penalty*s1}, func(g []float64) {
-		gw := make([]float64, len(weights.Data))
-		for i, w := range weights.Data {
-			d := 2 * l2Penalty * w
-			switch {
-			case w > 0:
-				d += l1Penalty
-			case w < 0:
-				d -= l1Penalty
-			}
-			gw[i] = g[0] * d
+		a2, a1 := g[0]*2*l2Penalty, g[0]*l1Penalty
+		grad := func(gw []float64) {
+			chunks(len(gw), func(lo, hi int) {
+				for i, w := range weights.Data[lo:hi] {
+					d := a2 * w
+					switch {
+					case w > 0:
+						d += a1
+					case w < 0:
+						d -= a1
+					}
+					gw[lo+i] += d
+				}
+			})
 		}
+		if weights.backFn == nil { // a leaf: add to its gradient in place
+			if weights.requiresGrad {
+				grad(weights.grad())
+			}
+			return
+		}
+		gw := make([]float64, len(weights.Data))
+		grad(gw)
 		weights.BackwardWith(gw)
 	}, weights)
 }
+
+// penaltySums returns Σw² and Σ|w|.
+func penaltySums(w []float64) (s2, s1 float64) {
+	for _, v := range w {
+		s2 += v * v
+		s1 += math.Abs(v)
+	}
+	return s2, s1
+}
+
+// penaltySums32 returns Σw² and Σ|w| of float32 values, accumulated in float64, over both
+// cores for large tensors.
+func penaltySums32(w []float32) (s2, s1 float64) {
+	const grain = 1 << 16
+	parts := max(len(w)/grain, 1)
+	if parts == 1 {
+		return sums32(w)
+	}
+	p2 := make([]float64, parts)
+	p1 := make([]float64, parts)
+	parallel(parts, func(_, lo, hi int) {
+		for b := lo; b < hi; b++ {
+			e := (b + 1) * grain
+			if b == parts-1 {
+				e = len(w)
+			}
+			p2[b], p1[b] = sums32(w[b*grain : e])
+		}
+	})
+	for b := range p2 {
+		s2 += p2[b]
+		s1 += p1[b]
+	}
+	return s2, s1
+}
+
+// sums32 is the serial part of penaltySums32, with four float32 partial sums per term
+// folded into float64 every 256 values.
+func sums32(w []float32) (s2, s1 float64) {
+	for len(w) > 0 {
+		n := min(len(w), 256)
+		var a0, a1, a2, a3, b0, b1, b2, b3 float32
+		blk := w[:n]
+		i := 0
+		for ; i+4 <= n; i += 4 {
+			v0, v1, v2, v3 := blk[i], blk[i+1], blk[i+2], blk[i+3]
+			a0 += v0 * v0
+			a1 += v1 * v1
+			a2 += v2 * v2
+			a3 += v3 * v3
+			b0 += abs32(v0)
+			b1 += abs32(v1)
+			b2 += abs32(v2)
+			b3 += abs32(v3)
+		}
+		for ; i < n; i++ {
+			a0 += blk[i] * blk[i]
+			b0 += abs32(blk[i])
+		}
+		s2 += float64(a0) + float64(a1) + float64(a2) + float64(a3)
+		s1 += float64(b0) + float64(b1) + float64(b2) + float64(b3)
+		w = w[n:]
+	}
+	return s2, s1
+}
+
+func abs32(x float32) float32 { return math.Float32frombits(math.Float32bits(x) &^ (1 << 31)) }
 
 // Regularized turns a loss into one with L2 and L1 penalties on the given weights:
 // loss(output, target) + l2·Σw² + l1·Σ|w|.
@@ -157,33 +237,58 @@ func (o *SGD) ZeroGrad() {
 }
 
 // Step updates every parameter from its gradient (optimizer.step()). Parameters without a
-// gradient yet are left alone.
+// gradient yet are left alone. Each parameter is updated in one pass (in parallel for
+// large ones) that also refreshes its float32 copy, so that the next forward pass need
+// not convert the weights again.
 func (o *SGD) Step() {
 	if o.velocity == nil {
 		o.velocity = make([][]float64, len(o.Params))
 	}
+	lr, mu := o.LearningRate, o.Momentum
 	for k, p := range o.Params {
 		if p.Grad == nil {
 			continue
 		}
-		if o.Momentum == 0 {
-			for i, g := range p.Grad {
-				p.Data[i] -= o.LearningRate * g
-			}
+		var s32 []float32
+		if sh := p.sh; sh != nil && sh.valid && len(sh.data) == len(p.Data) {
+			s32 = sh.data
+		}
+		d, gr := p.Data, p.Grad
+		if mu == 0 {
+			chunks(len(d), func(lo, hi int) {
+				dd, gg := d[lo:hi], gr[lo:hi]
+				for i, g := range gg {
+					dd[i] -= lr * g
+				}
+				if s32 != nil {
+					convert32(s32[lo:hi], dd)
+				}
+			})
 			continue
 		}
 		v := o.velocity[k]
-		if v == nil {
-			v = make([]float64, len(p.Data))
-			copy(v, p.Grad)
+		first := v == nil
+		if first {
+			v = make([]float64, len(d))
 			o.velocity[k] = v
-		} else {
-			for i, g := range p.Grad {
-				v[i] = o.Momentum*v[i] + g
+		}
+		chunks(len(d), func(lo, hi int) {
+			dd, gg, vv := d[lo:hi], gr[lo:hi], v[lo:hi]
+			if first {
+				copy(vv, gg)
+			} else {
+				for i, g := range gg {
+					vv[i] = mu*vv[i] + g
+				}
 			}
-		}
-		for i := range p.Data {
-			p.Data[i] -= o.LearningRate * v[i]
-		}
+			for i, x := range vv {
+				dd[i] -= lr * x
+			}
+			if s32 != nil {
+				for i, x := range dd {
+					s32[lo+i] = float32(x)
+				}
+			}
+		})
 	}
 }

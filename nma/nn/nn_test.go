@@ -139,7 +139,10 @@ func regressionData(g *Generator) (x, y *Tensor) {
 }
 
 // Full-batch gradient descent on a linear regression converges to the least-squares fit,
-// and the loss never increases for a small enough step.
+// and the loss never increases for a small enough step — except by float32 rounding near
+// the optimum: the outputs are float32 (values of a few units, rounding ~1e-7), so the
+// MSE has a noise floor of ~1e-13, and the test allows rises below 1e-12 (it allowed
+// 1e-15 when the layers computed in float64).
 func TestTrainFitsLinearRegression(t *testing.T) {
 	g := ManualSeed(3)
 	x, y := regressionData(g)
@@ -150,7 +153,7 @@ func TestTrainFitsLinearRegression(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := 1; i < len(h.TrainLoss); i++ {
-		if h.TrainLoss[i] > h.TrainLoss[i-1]+1e-15 {
+		if h.TrainLoss[i] > h.TrainLoss[i-1]+1e-12 {
 			t.Fatalf("loss rose at iteration %d: %g → %g", i, h.TrainLoss[i-1], h.TrainLoss[i])
 		}
 	}

@@ -26,6 +26,7 @@ type Tensor struct {
 
 	requiresGrad bool
 	backFn       func(g []float64) // passes the gradient of this tensor to its inputs
+	sh           *shadow           // float32 copy of Data (fast path), shared with views
 }
 
 // numel is the number of elements of a shape.
@@ -145,7 +146,10 @@ func (t *Tensor) index(idx []int) int {
 func (t *Tensor) At(idx ...int) float64 { return t.Data[t.index(idx)] }
 
 // Set sets the element at a multi-index.
-func (t *Tensor) Set(v float64, idx ...int) { t.Data[t.index(idx)] = v }
+func (t *Tensor) Set(v float64, idx ...int) {
+	t.Data[t.index(idx)] = v
+	t.invalidate()
+}
 
 // Item returns the value of a one-element tensor (loss.item()).
 func (t *Tensor) Item() float64 {
@@ -162,7 +166,18 @@ func (t *Tensor) Clone() *Tensor {
 
 // Detach returns a tensor sharing t's values but cut from the gradient history
 // (tensor.detach()).
-func (t *Tensor) Detach() *Tensor { return &Tensor{Shape: slices.Clone(t.Shape), Data: t.Data} }
+func (t *Tensor) Detach() *Tensor {
+	return &Tensor{Shape: slices.Clone(t.Shape), Data: t.Data, sh: t.shared()}
+}
+
+// shared returns t's float32 copy for a tensor that shares t.Data, creating an empty one
+// for a large tensor so that whichever of them converts first serves both.
+func (t *Tensor) shared() *shadow {
+	if t.sh == nil && len(t.Data) >= shadowMin {
+		t.sh = &shadow{}
+	}
+	return t.sh
+}
 
 // Row returns row i of a 2-D tensor (a copy), or the i-th slice along dimension 0 flattened.
 func (t *Tensor) Row(i int) []float64 {
@@ -350,7 +365,9 @@ func Reshape(t *Tensor, shape ...int) *Tensor {
 	if numel(shape) != len(t.Data) {
 		panic(fmt.Sprintf("nn.Reshape: cannot view shape %v (%d elements) as %v", t.Shape, len(t.Data), shape))
 	}
-	return result(shape, t.Data, func(g []float64) { t.BackwardWith(g) }, t)
+	out := result(shape, t.Data, func(g []float64) { t.BackwardWith(g) }, t)
+	out.sh = t.shared()
+	return out
 }
 
 // Unsqueeze inserts a dimension of size 1 at position dim (tensor.unsqueeze(dim)).

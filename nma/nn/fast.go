@@ -1,0 +1,161 @@
+package nn
+
+import (
+	"math"
+)
+
+// The float32 fast path: see the package documentation ("Precision and speed").
+
+// exact64 selects the float64 reference implementations of the layers (gonum BLAS, the
+// original convolution loops). Only tests set it: finite-difference gradient checks need
+// float64 forward passes.
+var exact64 = false
+
+// shadowMin is the size from which a tensor keeps its float32 copy between uses; smaller
+// tensors are converted into the layer's scratch space at every use (cheap, and immune to
+// direct writes into Data).
+const shadowMin = 1 << 14
+
+// shadow is the float32 copy of a tensor's Data, shared by the tensors that share Data
+// (Detach, Reshape).
+type shadow struct {
+	data  []float32
+	valid bool
+}
+
+// invalidate marks t's float32 copy as stale after nn changed t.Data other than through
+// a fused update.
+func (t *Tensor) invalidate() {
+	if t.sh != nil {
+		t.sh.valid = false
+	}
+}
+
+// sampleOK checks a few positions of a shadow against Data: it catches values replaced
+// wholesale by code that wrote into Data directly (copy into Data), not single edits.
+func sampleOK(d []float64, s []float32) bool {
+	n := len(d)
+	if n != len(s) {
+		return false
+	}
+	if n == 0 {
+		return true
+	}
+	for i := 0; i < 16; i++ {
+		k := int(uint64(i) * uint64(n-1) / 15)
+		if float32(d[k]) != s[k] && !(math.IsNaN(d[k]) && s[k] != s[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// f32 returns t's values as float32: its valid float32 copy when it has one, otherwise a
+// conversion — kept on t for large tensors, into *buf (grown as needed) for small ones.
+// The result must not be written to.
+func (t *Tensor) f32(buf *[]float32) []float32 {
+	if sh := t.sh; sh != nil && sh.valid && sampleOK(t.Data, sh.data) {
+		return sh.data
+	}
+	n := len(t.Data)
+	if n < shadowMin {
+		s := grow(buf, n)
+		convert32(s, t.Data)
+		return s
+	}
+	if t.sh == nil || cap(t.sh.data) < n {
+		t.sh = &shadow{data: make([]float32, n)}
+	}
+	t.sh.data = t.sh.data[:n]
+	convert32(t.sh.data, t.Data)
+	t.sh.valid = true
+	return t.sh.data
+}
+
+// cached32 returns t's float32 copy when it has a valid one (nil otherwise): the values
+// the fast layers used.
+func (t *Tensor) cached32() []float32 {
+	if sh := t.sh; sh != nil && sh.valid && sampleOK(t.Data, sh.data) {
+		return sh.data
+	}
+	return nil
+}
+
+// with32 attaches y32, whose values are exactly those of t.Data, as t's float32 copy.
+func (t *Tensor) with32(y32 []float32) *Tensor {
+	if len(y32) >= shadowMin {
+		t.sh = &shadow{data: y32, valid: true}
+	}
+	return t
+}
+
+// grow returns (*buf)[:n], reallocating when the capacity is short.
+func grow(buf *[]float32, n int) []float32 {
+	if cap(*buf) < n {
+		*buf = make([]float32, n)
+	}
+	return (*buf)[:n]
+}
+
+// grow64 is grow for float64.
+func grow64(buf *[]float64, n int) []float64 {
+	if cap(*buf) < n {
+		*buf = make([]float64, n)
+	}
+	return (*buf)[:n]
+}
+
+// convert32 rounds src into dst, in parallel for large slices.
+func convert32(dst []float32, src []float64) {
+	chunks(len(src), func(lo, hi int) {
+		d, s := dst[lo:hi], src[lo:hi]
+		for i, v := range s {
+			d[i] = float32(v)
+		}
+	})
+}
+
+// convert64 widens src into dst, in parallel for large slices.
+func convert64(dst []float64, src []float32) {
+	chunks(len(src), func(lo, hi int) {
+		d, s := dst[lo:hi], src[lo:hi]
+		for i, v := range s {
+			d[i] = float64(v)
+		}
+	})
+}
+
+// deliver32 passes a float32 gradient g (scratch space, valid only until the caller
+// releases it) to t: a leaf parameter adds it to its Grad at once, in one pass; any other
+// tensor gets a float64 copy, and the returned function (nil for a leaf) passes it on —
+// to be called after the scratch space is released, since it may run other layers'
+// backward passes.
+func (t *Tensor) deliver32(g []float32) func() {
+	if t.backFn == nil {
+		if t.requiresGrad {
+			addTo(t.grad(), g)
+		}
+		return nil
+	}
+	g64 := make([]float64, len(g))
+	convert64(g64, g)
+	return func() { t.BackwardWith(g64) }
+}
+
+// grad returns t.Grad, allocating it at the first gradient.
+func (t *Tensor) grad() []float64 {
+	if t.Grad == nil {
+		t.Grad = make([]float64, len(t.Data))
+	}
+	return t.Grad
+}
+
+// addTo adds g to dst, in parallel for large slices.
+func addTo(dst []float64, g []float32) {
+	chunks(len(g), func(lo, hi int) {
+		d, s := dst[lo:hi], g[lo:hi]
+		for i, v := range s {
+			d[i] += float64(v)
+		}
+	})
+}
