@@ -7,6 +7,8 @@ import (
 	"sync"
 
 	"gonum.org/v1/gonum/floats"
+
+	"github.com/nma-go/nma-go/nma/gemm"
 )
 
 // Conv2d is a 2-D convolution with stride 1 and zero padding (nn.Conv2d(cIn, cOut,
@@ -20,6 +22,31 @@ type Conv2d struct {
 	Hooks
 	InChannels, OutChannels, KernelSize, Padding int
 	Weight, Bias                                 *Tensor
+
+	s *convScratch // float32 working space of the fast path, reused across steps
+}
+
+// convScratch is a Conv2d's working space: per worker an im2col matrix, a column
+// gradient and partial weight/bias gradients; mu serialises its use.
+type convScratch struct {
+	mu      sync.Mutex
+	w, b    []float32
+	workers []convWorker
+}
+
+type convWorker struct {
+	col, colg, g, gwb []float32
+	gw, gb            []float64
+}
+
+func (c *Conv2d) scratch(workers int) *convScratch {
+	if c.s == nil {
+		c.s = &convScratch{}
+	}
+	for len(c.s.workers) < workers {
+		c.s.workers = append(c.s.workers, convWorker{})
+	}
+	return c.s
 }
 
 // NewConv2d returns a convolution initialised as PyTorch does: weights and biases uniform
@@ -70,20 +97,32 @@ func pad(dst, src []float64, H, W, P int) {
 }
 
 // Forward convolves a batch (batch, InChannels, H, W).
-//
-// Each input plane is zero-padded to (H+2P)×(W+2P) = Hp×Wp; the output is then computed on
-// an Ho×Wp grid (the last Wp−Wo columns are discarded), so that every filter tap is one long
-// contiguous multiply-add (gonum's assembly axpy) over the padded plane.
 func (c *Conv2d) Forward(x *Tensor) *Tensor {
 	if len(x.Shape) != 4 || x.Shape[1] != c.InChannels {
 		panic(fmt.Sprintf("nn.Conv2d.Forward: input shape %v, want (batch, %d, height, width)", x.Shape, c.InChannels))
 	}
 	B, Cin, H, W := x.Shape[0], x.Shape[1], x.Shape[2], x.Shape[3]
-	K, P, Cout := c.KernelSize, c.Padding, c.OutChannels
+	K, P := c.KernelSize, c.Padding
 	Ho, Wo := H+2*P-K+1, W+2*P-K+1
 	if Ho < 1 || Wo < 1 {
 		panic(fmt.Sprintf("nn.Conv2d.Forward: input %d×%d is smaller than the kernel %d with padding %d", H, W, K, P))
 	}
+	var res *Tensor
+	if exact64 {
+		res = c.forward64(x, B, Cin, H, W, Ho, Wo)
+	} else {
+		res = c.forward32(x, B, Cin, H, W, Ho, Wo)
+	}
+	c.runHooks(c, x, res)
+	return res
+}
+
+// forward64 is the float64 reference path: each input plane is zero-padded to
+// (H+2P)×(W+2P) = Hp×Wp; the output is then computed on an Ho×Wp grid (the last Wp−Wo
+// columns are discarded), so that every filter tap is one long contiguous multiply-add
+// (gonum's assembly axpy) over the padded plane.
+func (c *Conv2d) forward64(x *Tensor, B, Cin, H, W, Ho, Wo int) *Tensor {
+	K, P, Cout := c.KernelSize, c.Padding, c.OutChannels
 	Hp, Wp := H+2*P, W+2*P
 	n := (Ho-1)*Wp + Wo // span of the output grid in the padded layout
 	w := c.Weight.Data
@@ -122,9 +161,218 @@ func (c *Conv2d) Forward(x *Tensor) *Tensor {
 			}
 		}
 	})
-	res := result([]int{B, Cout, Ho, Wo}, y, func(g []float64) { c.backward(x, g, B, Cin, H, W, Ho, Wo) }, x, c.Weight, c.Bias)
-	c.runHooks(c, x, res)
-	return res
+	return result([]int{B, Cout, Ho, Wo}, y, func(g []float64) { c.backward(x, g, B, Cin, H, W, Ho, Wo) }, x, c.Weight, c.Bias)
+}
+
+// im2col writes the patches of one image (Cin×H×W) as the rows of col: row (c, ky, kx)
+// holds in[c, oy+ky−P, ox+kx−P] (0 outside the image) for every output pixel (oy, ox),
+// so that the convolution is the product Weight (Cout × Cin·K²) · col (Cin·K² × Ho·Wo).
+func im2col(col []float32, in []float64, Cin, H, W, K, P, Ho, Wo int) {
+	hw := Ho * Wo
+	for ci := 0; ci < Cin; ci++ {
+		plane := in[ci*H*W : (ci+1)*H*W]
+		for ky := 0; ky < K; ky++ {
+			for kx := 0; kx < K; kx++ {
+				row := col[((ci*K+ky)*K+kx)*hw : ((ci*K+ky)*K+kx+1)*hw]
+				x0, x1 := max(0, P-kx), min(Wo, W+P-kx) // output columns inside the image
+				for oy := 0; oy < Ho; oy++ {
+					r := row[oy*Wo : (oy+1)*Wo]
+					iy := oy + ky - P
+					if iy < 0 || iy >= H || x0 >= x1 {
+						clear(r)
+						continue
+					}
+					clear(r[:x0])
+					src := plane[iy*W+x0+kx-P : iy*W+x1+kx-P]
+					dst := r[x0:x1]
+					for i, v := range src {
+						dst[i] = float32(v)
+					}
+					clear(r[x1:])
+				}
+			}
+		}
+	}
+}
+
+// col2im adds the rows of colg (a gradient with respect to im2col's matrix) back into
+// the image gradient gin (Cin×H×W).
+func col2im(gin []float64, colg []float32, Cin, H, W, K, P, Ho, Wo int) {
+	hw := Ho * Wo
+	for ci := 0; ci < Cin; ci++ {
+		plane := gin[ci*H*W : (ci+1)*H*W]
+		for ky := 0; ky < K; ky++ {
+			for kx := 0; kx < K; kx++ {
+				row := colg[((ci*K+ky)*K+kx)*hw : ((ci*K+ky)*K+kx+1)*hw]
+				x0, x1 := max(0, P-kx), min(Wo, W+P-kx)
+				if x0 >= x1 {
+					continue
+				}
+				for oy := 0; oy < Ho; oy++ {
+					iy := oy + ky - P
+					if iy < 0 || iy >= H {
+						continue
+					}
+					dst := plane[iy*W+x0+kx-P : iy*W+x1+kx-P]
+					for i, v := range row[oy*Wo+x0 : oy*Wo+x1] {
+						dst[i] += float64(v)
+					}
+				}
+			}
+		}
+	}
+}
+
+// forward32 is the fast path: per image, im2col and one float32 product
+// Weight · col on gemm.Sgemm (6×16 kernel over the columns in place), the images split
+// over the cores.
+func (c *Conv2d) forward32(x *Tensor, B, Cin, H, W, Ho, Wo int) *Tensor {
+	K, P, Cout := c.KernelSize, c.Padding, c.OutChannels
+	kk, hw := Cin*K*K, Ho*Wo
+	s := c.scratch(min(runtime.GOMAXPROCS(0), B))
+	y32 := make([]float32, B*Cout*hw)
+	s.mu.Lock()
+	w32 := c.Weight.f32(&s.w)
+	b32 := grow(&s.b, Cout)
+	convert32(b32, c.Bias.Data)
+	parallel(B, func(wk, lo, hi int) {
+		col := grow(&s.workers[wk].col, kk*hw)
+		for b := lo; b < hi; b++ {
+			im2col(col, x.Data[b*Cin*H*W:(b+1)*Cin*H*W], Cin, H, W, K, P, Ho, Wo)
+			yb := y32[b*Cout*hw : (b+1)*Cout*hw]
+			for o := 0; o < Cout; o++ {
+				r := yb[o*hw : (o+1)*hw]
+				for i := range r {
+					r[i] = b32[o]
+				}
+			}
+			gemm.Sgemm(false, false, Cout, hw, kk, 1, w32, kk, col, hw, 1, yb, hw)
+		}
+	})
+	s.mu.Unlock()
+	y := make([]float64, len(y32))
+	convert64(y, y32)
+	res := result([]int{B, Cout, Ho, Wo}, y, func(g []float64) { c.backward32(x, g, B, Cin, H, W, Ho, Wo) }, x, c.Weight, c.Bias)
+	return res.with32(y32)
+}
+
+// backward32 is the fast path's backward pass. An image whose output gradient is mostly
+// zero (after max pooling: at most one in K_pool² values) visits only the non-zero values,
+// in float64; a dense one takes two float32 products, g·colᵀ for the weights and
+// Weightᵀ·g for the patches (then col2im).
+func (c *Conv2d) backward32(x *Tensor, g []float64, B, Cin, H, W, Ho, Wo int) {
+	K, P, Cout := c.KernelSize, c.Padding, c.OutChannels
+	kk, hw := Cin*K*K, Ho*Wo
+	needW, needB, needX := c.Weight.RequiresGrad(), c.Bias.RequiresGrad(), x.RequiresGrad()
+	var gx []float64
+	if needX {
+		gx = make([]float64, len(x.Data))
+	}
+	s := c.scratch(min(runtime.GOMAXPROCS(0), B))
+	s.mu.Lock()
+	w32 := c.Weight.f32(&s.w)
+	w := c.Weight.Data
+	workers := parallel(B, func(wk, lo, hi int) {
+		ws := &s.workers[wk]
+		gw := grow64(&ws.gw, Cout*kk)
+		gb := grow64(&ws.gb, Cout)
+		clear(gw)
+		clear(gb)
+		for b := lo; b < hi; b++ {
+			gbat := g[b*Cout*hw : (b+1)*Cout*hw]
+			in := x.Data[b*Cin*H*W : (b+1)*Cin*H*W]
+			nnz := 0
+			for o := 0; o < Cout; o++ {
+				for _, v := range gbat[o*hw : (o+1)*hw] {
+					gb[o] += v
+					if v != 0 {
+						nnz++
+					}
+				}
+			}
+			if nnz == 0 || !needW && !needX {
+				continue
+			}
+			var gin []float64
+			if needX {
+				gin = gx[b*Cin*H*W : (b+1)*Cin*H*W]
+			}
+			if nnz*8 < len(gbat) {
+				convSparse(gbat, in, w, gw, gin, Cin, Cout, H, W, K, P, Ho, Wo)
+				continue
+			}
+			g32 := grow(&ws.g, Cout*hw)
+			convert32(g32, gbat)
+			if needW {
+				col := grow(&ws.col, kk*hw)
+				im2col(col, in, Cin, H, W, K, P, Ho, Wo)
+				gwb := grow(&ws.gwb, Cout*kk)
+				gemm.Sgemm(false, true, Cout, kk, hw, 1, g32, hw, col, hw, 0, gwb, kk)
+				for i, v := range gwb {
+					gw[i] += float64(v)
+				}
+			}
+			if needX {
+				colg := grow(&ws.colg, kk*hw)
+				gemm.Sgemm(true, false, kk, hw, Cout, 1, w32, kk, g32, hw, 0, colg, hw)
+				col2im(gin, colg, Cin, H, W, K, P, Ho, Wo)
+			}
+		}
+	})
+	gwSum := make([]float64, Cout*kk)
+	gbSum := make([]float64, Cout)
+	for wk := 0; wk < workers; wk++ {
+		for i, v := range s.workers[wk].gw[:Cout*kk] {
+			gwSum[i] += v
+		}
+		for i, v := range s.workers[wk].gb[:Cout] {
+			gbSum[i] += v
+		}
+	}
+	s.mu.Unlock()
+	if needW {
+		c.Weight.BackwardWith(gwSum)
+	}
+	if needB {
+		c.Bias.BackwardWith(gbSum)
+	}
+	if needX {
+		x.BackwardWith(gx)
+	}
+}
+
+// convSparse adds the gradients of one image's non-zero output gradients (g: Cout×Ho×Wo)
+// to the weight gradient gw and, when gin is not nil, to the input gradient.
+func convSparse(g, in, w, gw, gin []float64, Cin, Cout, H, W, K, P, Ho, Wo int) {
+	hw := Ho * Wo
+	for o := 0; o < Cout; o++ {
+		for pos, v := range g[o*hw : (o+1)*hw] {
+			if v == 0 {
+				continue
+			}
+			oy, ox := pos/Wo, pos%Wo
+			for ci := 0; ci < Cin; ci++ {
+				plane := in[ci*H*W : (ci+1)*H*W]
+				base := (o*Cin + ci) * K * K
+				for ky := 0; ky < K; ky++ {
+					iy := oy + ky - P
+					if iy < 0 || iy >= H {
+						continue
+					}
+					for kx := 0; kx < K; kx++ {
+						ix := ox + kx - P
+						if ix < 0 || ix >= W {
+							continue
+						}
+						gw[base+ky*K+kx] += v * plane[iy*W+ix]
+						if gin != nil {
+							gin[ci*H*W+iy*W+ix] += v * w[base+ky*K+kx]
+						}
+					}
+				}
+			}
+		}
+	}
 }
 
 // backward passes the output gradient g to the weights, the bias and (when it needs one)
