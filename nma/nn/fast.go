@@ -63,8 +63,11 @@ func (t *Tensor) f32(buf *[]float32) []float32 {
 		convert32(s, t.Data)
 		return s
 	}
-	if t.sh == nil || cap(t.sh.data) < n {
-		t.sh = &shadow{data: make([]float32, n)}
+	if t.sh == nil {
+		t.sh = &shadow{}
+	}
+	if cap(t.sh.data) < n { // the shadow may be shared: fill it in place
+		t.sh.data = make([]float32, n)
 	}
 	t.sh.data = t.sh.data[:n]
 	convert32(t.sh.data, t.Data)

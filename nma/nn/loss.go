@@ -106,17 +106,34 @@ func Penalty(weights *Tensor, l2Penalty, l1Penalty float64) *Tensor {
 	}
 	return result([]int{}, []float64{l2Penalty*s2 + l1Penalty*s1}, func(g []float64) {
 		a2, a1 := g[0]*2*l2Penalty, g[0]*l1Penalty
+		w32 := weights.cached32()
+		if exact64 {
+			w32 = nil
+		}
+		// d/dw = a2·w + a1·sign(w), without a branch on the sign (random signs would
+		// mispredict): sign(w) is 1 with w's sign bit; at w = 0 the L1 term is 0, as in
+		// PyTorch.
+		const one = 0x3ff0000000000000 // the bits of 1.0
 		grad := func(gw []float64) {
 			chunks(len(gw), func(lo, hi int) {
-				for i, w := range weights.Data[lo:hi] {
-					d := a2 * w
-					switch {
-					case w > 0:
-						d += a1
-					case w < 0:
-						d -= a1
+				dst := gw[lo:hi]
+				if w32 != nil {
+					for i, w := range w32[lo:hi] {
+						wf := float64(w)
+						d := a2*wf + a1*math.Float64frombits(one|math.Float64bits(wf)&(1<<63))
+						if w == 0 {
+							d = 0
+						}
+						dst[i] += d
 					}
-					gw[lo+i] += d
+					return
+				}
+				for i, w := range weights.Data[lo:hi] {
+					d := a2*w + a1*math.Float64frombits(one|math.Float64bits(w)&(1<<63))
+					if w == 0 {
+						d = 0
+					}
+					dst[i] += d
 				}
 			})
 		}
