@@ -35,8 +35,8 @@ type convScratch struct {
 }
 
 type convWorker struct {
-	col, colg, g, gwb []float32
-	gw, gb            []float64
+	pad, col, grid, gwb, colg, gpad []float32
+	gw, gb                          []float64
 }
 
 func (c *Conv2d) scratch(workers int) *convScratch {
@@ -164,105 +164,103 @@ func (c *Conv2d) forward64(x *Tensor, B, Cin, H, W, Ho, Wo int) *Tensor {
 	return result([]int{B, Cout, Ho, Wo}, y, func(g []float64) { c.backward(x, g, B, Cin, H, W, Ho, Wo) }, x, c.Weight, c.Bias)
 }
 
-// im2col writes the patches of one image (Cin×H×W) as the rows of col: row (c, ky, kx)
-// holds in[c, oy+ky−P, ox+kx−P] (0 outside the image) for every output pixel (oy, ox),
-// so that the convolution is the product Weight (Cout × Cin·K²) · col (Cin·K² × Ho·Wo).
-func im2col(col []float32, in []float64, Cin, H, W, K, P, Ho, Wo int) {
-	hw := Ho * Wo
+// The fast path lays each image out as zero-padded float32 planes of Hp×Wp = (H+2P)×(W+2P)
+// and computes the output on an Ho×Wp grid (the last Wp−Wo columns of each row are
+// discarded): on that grid the patch matrix ("im2col") of filter tap (c, ky, kx) is the
+// contiguous run of n = (Ho−1)·Wp + Wo values of plane c from ky·Wp + kx, so building it
+// is one copy per tap, and the convolution is one product Weight (Cout × Cin·K²) ·
+// col (Cin·K² × n).
+
+// padPlanes converts one image (Cin×H×W) into zero-padded float32 planes.
+func padPlanes(pad []float32, in []float64, Cin, H, W, P int) {
+	Hp, Wp := H+2*P, W+2*P
+	clear(pad)
 	for ci := 0; ci < Cin; ci++ {
-		plane := in[ci*H*W : (ci+1)*H*W]
+		for y := 0; y < H; y++ {
+			dst := pad[ci*Hp*Wp+(y+P)*Wp+P : ci*Hp*Wp+(y+P)*Wp+P+W]
+			for i, v := range in[(ci*H+y)*W : (ci*H+y+1)*W] {
+				dst[i] = float32(v)
+			}
+		}
+	}
+}
+
+// im2col copies the patch rows of padded planes into col (Cin·K² rows of n values).
+func im2col(col, pad []float32, Cin, Hp, Wp, K, n int) {
+	for ci := 0; ci < Cin; ci++ {
 		for ky := 0; ky < K; ky++ {
 			for kx := 0; kx < K; kx++ {
-				row := col[((ci*K+ky)*K+kx)*hw : ((ci*K+ky)*K+kx+1)*hw]
-				x0, x1 := max(0, P-kx), min(Wo, W+P-kx) // output columns inside the image
-				for oy := 0; oy < Ho; oy++ {
-					r := row[oy*Wo : (oy+1)*Wo]
-					iy := oy + ky - P
-					if iy < 0 || iy >= H || x0 >= x1 {
-						clear(r)
-						continue
-					}
-					clear(r[:x0])
-					src := plane[iy*W+x0+kx-P : iy*W+x1+kx-P]
-					dst := r[x0:x1]
-					for i, v := range src {
-						dst[i] = float32(v)
-					}
-					clear(r[x1:])
+				r := (ci*K+ky)*K + kx
+				off := ci*Hp*Wp + ky*Wp + kx
+				copy(col[r*n:(r+1)*n], pad[off:off+n])
+			}
+		}
+	}
+}
+
+// col2im adds the rows of colg (the gradient of im2col's matrix) into padded gradient
+// planes gpad (cleared first).
+func col2im(gpad, colg []float32, Cin, Hp, Wp, K, n int) {
+	clear(gpad)
+	for ci := 0; ci < Cin; ci++ {
+		for ky := 0; ky < K; ky++ {
+			for kx := 0; kx < K; kx++ {
+				r := (ci*K+ky)*K + kx
+				off := ci*Hp*Wp + ky*Wp + kx
+				dst := gpad[off : off+n]
+				for i, v := range colg[r*n : (r+1)*n] {
+					dst[i] += v
 				}
 			}
 		}
 	}
 }
 
-// col2im adds the rows of colg (a gradient with respect to im2col's matrix) back into
-// the image gradient gin (Cin×H×W).
-func col2im(gin []float64, colg []float32, Cin, H, W, K, P, Ho, Wo int) {
-	hw := Ho * Wo
-	for ci := 0; ci < Cin; ci++ {
-		plane := gin[ci*H*W : (ci+1)*H*W]
-		for ky := 0; ky < K; ky++ {
-			for kx := 0; kx < K; kx++ {
-				row := colg[((ci*K+ky)*K+kx)*hw : ((ci*K+ky)*K+kx+1)*hw]
-				x0, x1 := max(0, P-kx), min(Wo, W+P-kx)
-				if x0 >= x1 {
-					continue
-				}
-				for oy := 0; oy < Ho; oy++ {
-					iy := oy + ky - P
-					if iy < 0 || iy >= H {
-						continue
-					}
-					dst := plane[iy*W+x0+kx-P : iy*W+x1+kx-P]
-					for i, v := range row[oy*Wo+x0 : oy*Wo+x1] {
-						dst[i] += float64(v)
-					}
-				}
-			}
-		}
-	}
-}
-
-// forward32 is the fast path: per image, im2col and one float32 product
-// Weight · col on gemm.Sgemm (6×16 kernel over the columns in place), the images split
-// over the cores.
+// forward32 is the fast path: per image, padded planes, one copy per filter tap and one
+// float32 product Weight · col on gemm.Sgemm (the 6×16 kernel over the columns in place),
+// the images split over the cores.
 func (c *Conv2d) forward32(x *Tensor, B, Cin, H, W, Ho, Wo int) *Tensor {
 	K, P, Cout := c.KernelSize, c.Padding, c.OutChannels
-	kk, hw := Cin*K*K, Ho*Wo
+	Hp, Wp := H+2*P, W+2*P
+	kk, hw, n := Cin*K*K, Ho*Wo, (Ho-1)*(W+2*P)+Wo
 	s := c.scratch(min(runtime.GOMAXPROCS(0), B))
-	y32 := make([]float32, B*Cout*hw)
+	y := make([]float64, B*Cout*hw)
 	s.mu.Lock()
 	w32 := c.Weight.f32(&s.w)
 	b32 := grow(&s.b, Cout)
 	convert32(b32, c.Bias.Data)
 	parallel(B, func(wk, lo, hi int) {
-		col := grow(&s.workers[wk].col, kk*hw)
+		ws := &s.workers[wk]
+		pad := grow(&ws.pad, Cin*Hp*Wp)
+		col := grow(&ws.col, kk*n)
+		grid := grow(&ws.grid, Cout*n)
 		for b := lo; b < hi; b++ {
-			im2col(col, x.Data[b*Cin*H*W:(b+1)*Cin*H*W], Cin, H, W, K, P, Ho, Wo)
-			yb := y32[b*Cout*hw : (b+1)*Cout*hw]
+			padPlanes(pad, x.Data[b*Cin*H*W:(b+1)*Cin*H*W], Cin, H, W, P)
+			im2col(col, pad, Cin, Hp, Wp, K, n)
+			gemm.Sgemm(false, false, Cout, n, kk, 1, w32, kk, col, n, 0, grid, n)
 			for o := 0; o < Cout; o++ {
-				r := yb[o*hw : (o+1)*hw]
-				for i := range r {
-					r[i] = b32[o]
+				bias := b32[o]
+				for oy := 0; oy < Ho; oy++ {
+					dst := y[((b*Cout+o)*Ho+oy)*Wo : ((b*Cout+o)*Ho+oy+1)*Wo]
+					for i, v := range grid[o*n+oy*Wp : o*n+oy*Wp+Wo] {
+						dst[i] = float64(v + bias)
+					}
 				}
 			}
-			gemm.Sgemm(false, false, Cout, hw, kk, 1, w32, kk, col, hw, 1, yb, hw)
 		}
 	})
 	s.mu.Unlock()
-	y := make([]float64, len(y32))
-	convert64(y, y32)
-	res := result([]int{B, Cout, Ho, Wo}, y, func(g []float64) { c.backward32(x, g, B, Cin, H, W, Ho, Wo) }, x, c.Weight, c.Bias)
-	return res.with32(y32)
+	return result([]int{B, Cout, Ho, Wo}, y, func(g []float64) { c.backward32(x, g, B, Cin, H, W, Ho, Wo) }, x, c.Weight, c.Bias)
 }
 
 // backward32 is the fast path's backward pass. An image whose output gradient is mostly
 // zero (after max pooling: at most one in K_pool² values) visits only the non-zero values,
-// in float64; a dense one takes two float32 products, g·colᵀ for the weights and
-// Weightᵀ·g for the patches (then col2im).
+// in float64; a dense one takes two float32 products on the padded grid, g·colᵀ for the
+// weights and Weightᵀ·g for the patches (then col2im).
 func (c *Conv2d) backward32(x *Tensor, g []float64, B, Cin, H, W, Ho, Wo int) {
 	K, P, Cout := c.KernelSize, c.Padding, c.OutChannels
-	kk, hw := Cin*K*K, Ho*Wo
+	Hp, Wp := H+2*P, W+2*P
+	kk, hw, n := Cin*K*K, Ho*Wo, (Ho-1)*(W+2*P)+Wo
 	needW, needB, needX := c.Weight.RequiresGrad(), c.Bias.RequiresGrad(), x.RequiresGrad()
 	var gx []float64
 	if needX {
@@ -283,12 +281,14 @@ func (c *Conv2d) backward32(x *Tensor, g []float64, B, Cin, H, W, Ho, Wo int) {
 			in := x.Data[b*Cin*H*W : (b+1)*Cin*H*W]
 			nnz := 0
 			for o := 0; o < Cout; o++ {
+				s := 0.0
 				for _, v := range gbat[o*hw : (o+1)*hw] {
-					gb[o] += v
+					s += v
 					if v != 0 {
 						nnz++
 					}
 				}
+				gb[o] += s
 			}
 			if nnz == 0 || !needW && !needX {
 				continue
@@ -301,21 +301,40 @@ func (c *Conv2d) backward32(x *Tensor, g []float64, B, Cin, H, W, Ho, Wo int) {
 				convSparse(gbat, in, w, gw, gin, Cin, Cout, H, W, K, P, Ho, Wo)
 				continue
 			}
-			g32 := grow(&ws.g, Cout*hw)
-			convert32(g32, gbat)
+			grid := grow(&ws.grid, Cout*n)
+			clear(grid)
+			for o := 0; o < Cout; o++ {
+				for oy := 0; oy < Ho; oy++ {
+					dst := grid[o*n+oy*Wp : o*n+oy*Wp+Wo]
+					for i, v := range gbat[(o*Ho+oy)*Wo : (o*Ho+oy+1)*Wo] {
+						dst[i] = float32(v)
+					}
+				}
+			}
 			if needW {
-				col := grow(&ws.col, kk*hw)
-				im2col(col, in, Cin, H, W, K, P, Ho, Wo)
+				pad := grow(&ws.pad, Cin*Hp*Wp)
+				col := grow(&ws.col, kk*n)
+				padPlanes(pad, in, Cin, H, W, P)
+				im2col(col, pad, Cin, Hp, Wp, K, n)
 				gwb := grow(&ws.gwb, Cout*kk)
-				gemm.Sgemm(false, true, Cout, kk, hw, 1, g32, hw, col, hw, 0, gwb, kk)
+				gemm.Sgemm(false, true, Cout, kk, n, 1, grid, n, col, n, 0, gwb, kk)
 				for i, v := range gwb {
 					gw[i] += float64(v)
 				}
 			}
 			if needX {
-				colg := grow(&ws.colg, kk*hw)
-				gemm.Sgemm(true, false, kk, hw, Cout, 1, w32, kk, g32, hw, 0, colg, hw)
-				col2im(gin, colg, Cin, H, W, K, P, Ho, Wo)
+				colg := grow(&ws.colg, kk*n)
+				gemm.Sgemm(true, false, kk, n, Cout, 1, w32, kk, grid, n, 0, colg, n)
+				gpad := grow(&ws.gpad, Cin*Hp*Wp)
+				col2im(gpad, colg, Cin, Hp, Wp, K, n)
+				for ci := 0; ci < Cin; ci++ {
+					for yy := 0; yy < H; yy++ {
+						dst := gin[(ci*H+yy)*W : (ci*H+yy+1)*W]
+						for i, v := range gpad[ci*Hp*Wp+(yy+P)*Wp+P : ci*Hp*Wp+(yy+P)*Wp+P+W] {
+							dst[i] += float64(v)
+						}
+					}
+				}
 			}
 		}
 	})
