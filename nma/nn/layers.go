@@ -162,27 +162,35 @@ func (l *Linear) forward64(x *Tensor) *Tensor {
 	}, x, l.Weight, l.Bias)
 }
 
-// ReLU returns max(x, 0) element-wise (torch.relu).
+// ReLU returns max(x, 0) element-wise (torch.relu; NaN stays NaN). Both passes are
+// branch-free: the signs of activations are random, and a branch on them would be
+// mispredicted every other value.
 func ReLU(x *Tensor) *Tensor {
 	y := make([]float64, len(x.Data))
 	chunks(len(y), func(lo, hi int) {
+		dst := y[lo:hi]
 		for i, v := range x.Data[lo:hi] {
-			if v > 0 {
-				y[lo+i] = v
-			}
+			dst[i] = max(v, 0)
 		}
 	})
 	return result(slices.Clone(x.Shape), y, func(g []float64) {
 		gx := make([]float64, len(g))
 		chunks(len(g), func(lo, hi int) {
+			dst, xs := gx[lo:hi], x.Data[lo:hi]
 			for i, v := range g[lo:hi] {
-				if x.Data[lo+i] > 0 {
-					gx[lo+i] = v
-				}
+				dst[i] = math.Float64frombits(math.Float64bits(v) & positive(xs[i]))
 			}
 		})
 		x.BackwardWith(gx)
 	}, x)
+}
+
+// positive returns all ones when v > 0 and zero otherwise (also for NaN), without a
+// branch: v > 0 exactly when its bits b, less one, are in [0, bits(+Inf)).
+func positive(v float64) uint64 {
+	const inf = 0x7ff0000000000000
+	t := int64(math.Float64bits(v)) - 1
+	return uint64((t - inf) >> 63 & ^(t >> 63))
 }
 
 // chunks runs f over [0, n) in parallel pieces when n is large enough to be worth it.

@@ -238,7 +238,8 @@ type SGD struct {
 	Params       []*Tensor
 	LearningRate float64
 	Momentum     float64
-	velocity     [][]float64
+	velocity     [][]float64 // momentum buffers (float64 path)
+	velocity32   [][]float32 // momentum buffers of parameters updated in float32
 }
 
 // NewSGD returns an optimizer of params with learning rate lr and momentum μ ∈ [0, 1).
@@ -254,58 +255,98 @@ func (o *SGD) ZeroGrad() {
 }
 
 // Step updates every parameter from its gradient (optimizer.step()). Parameters without a
-// gradient yet are left alone. Each parameter is updated in one pass (in parallel for
-// large ones) that also refreshes its float32 copy, so that the next forward pass need
-// not convert the weights again.
+// gradient yet are left alone.
+//
+// A parameter that went through a fast layer and has a valid float32 copy (the large
+// ones, see the package documentation) is updated as PyTorch updates a float32
+// parameter: in one pass (over both cores) that reads the gradient and the float32
+// weights and momentum, and writes the float32 weights and momentum and Data (which then
+// holds the float32 values exactly). Other parameters are updated in float64.
 func (o *SGD) Step() {
 	if o.velocity == nil {
 		o.velocity = make([][]float64, len(o.Params))
+		o.velocity32 = make([][]float32, len(o.Params))
 	}
-	lr, mu := o.LearningRate, o.Momentum
 	for k, p := range o.Params {
 		if p.Grad == nil {
 			continue
 		}
-		var s32 []float32
-		if sh := p.sh; sh != nil && sh.valid && len(sh.data) == len(p.Data) {
-			s32 = sh.data
+		if s32 := p.cached32(); s32 != nil && !exact64 {
+			o.step32(k, p, s32)
+		} else {
+			o.step64(k, p)
 		}
-		d, gr := p.Data, p.Grad
-		if mu == 0 {
-			chunks(len(d), func(lo, hi int) {
-				dd, gg := d[lo:hi], gr[lo:hi]
-				for i, g := range gg {
-					dd[i] -= lr * g
-				}
-				if s32 != nil {
-					convert32(s32[lo:hi], dd)
-				}
-			})
-			continue
-		}
-		v := o.velocity[k]
-		first := v == nil
-		if first {
-			v = make([]float64, len(d))
-			o.velocity[k] = v
-		}
+	}
+}
+
+// step32 is Step's float32 update of parameter k, whose float32 copy is s32.
+func (o *SGD) step32(k int, p *Tensor, s32 []float32) {
+	lr, mu := o.LearningRate, o.Momentum
+	d, gr := p.Data, p.Grad
+	if mu == 0 {
 		chunks(len(d), func(lo, hi int) {
-			dd, gg, vv := d[lo:hi], gr[lo:hi], v[lo:hi]
-			if first {
-				copy(vv, gg)
-			} else {
-				for i, g := range gg {
-					vv[i] = mu*vv[i] + g
-				}
-			}
-			for i, x := range vv {
-				dd[i] -= lr * x
-			}
-			if s32 != nil {
-				for i, x := range dd {
-					s32[lo+i] = float32(x)
-				}
+			dd, ss := d[lo:hi], s32[lo:hi]
+			for i, g := range gr[lo:hi] {
+				w := float32(float64(ss[i]) - lr*g)
+				ss[i] = w
+				dd[i] = float64(w)
 			}
 		})
+		return
+	}
+	v := o.velocity32[k]
+	first := v == nil
+	if first {
+		v = make([]float32, len(d))
+		if v64 := o.velocity[k]; v64 != nil { // momentum so far kept in float64
+			convert32(v, v64)
+			o.velocity[k], first = nil, false
+		}
+		o.velocity32[k] = v
+	}
+	chunks(len(d), func(lo, hi int) {
+		dd, ss, vv := d[lo:hi], s32[lo:hi], v[lo:hi]
+		for i, g := range gr[lo:hi] {
+			x := g
+			if !first {
+				x = mu*float64(vv[i]) + g
+			}
+			vx := float32(x)
+			vv[i] = vx
+			w := float32(float64(ss[i]) - lr*float64(vx))
+			ss[i] = w
+			dd[i] = float64(w)
+		}
+	})
+}
+
+// step64 is Step's float64 update of parameter k.
+func (o *SGD) step64(k int, p *Tensor) {
+	lr, mu := o.LearningRate, o.Momentum
+	d, gr := p.Data, p.Grad
+	p.invalidate()
+	if mu == 0 {
+		for i, g := range gr {
+			d[i] -= lr * g
+		}
+		return
+	}
+	v := o.velocity[k]
+	if v32 := o.velocity32[k]; v == nil && v32 != nil { // momentum so far kept in float32
+		v = make([]float64, len(d))
+		convert64(v, v32)
+		o.velocity[k], o.velocity32[k] = v, nil
+	}
+	if v == nil {
+		v = make([]float64, len(d))
+		copy(v, gr)
+		o.velocity[k] = v
+	} else {
+		for i, g := range gr {
+			v[i] = mu*v[i] + g
+		}
+	}
+	for i := range d {
+		d[i] -= lr * v[i]
 	}
 }

@@ -281,3 +281,25 @@ func TestStateDictRoundTripThroughGob(t *testing.T) {
 		t.Error("loading into another architecture: no error")
 	}
 }
+
+// ReLU's branch-free passes: max(x, 0) with NaN kept, and the gradient passed where x > 0
+// only (not at 0, −0, −Inf or NaN).
+func TestReLUSpecialValues(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	x := NewParameter(FromData([]float64{-2, -0.0, 0, 1e-310, 3, inf, -inf, nan, -math.MaxFloat64, math.MaxFloat64}))
+	y := ReLU(x)
+	want := []float64{0, 0, 0, 1e-310, 3, inf, 0, nan, 0, math.MaxFloat64}
+	for i, w := range want {
+		if got := y.Data[i]; got != w && !(math.IsNaN(w) && math.IsNaN(got)) || math.Signbit(got) {
+			t.Errorf("ReLU(%g) = %g, want %g", x.Data[i], got, w)
+		}
+	}
+	g := []float64{1, 1, 1, 1, 1, 1, 1, 1, 1, 1}
+	y.BackwardWith(g)
+	wantG := []float64{0, 0, 0, 1, 1, 1, 0, 0, 0, 1}
+	for i, w := range wantG {
+		if x.Grad[i] != w {
+			t.Errorf("ReLU'(%g) = %g, want %g", x.Data[i], x.Grad[i], w)
+		}
+	}
+}

@@ -296,9 +296,8 @@ func (t *Tensor) String() string {
 
 // ZeroGrad clears the accumulated gradient.
 func (t *Tensor) ZeroGrad() {
-	for i := range t.Grad {
-		t.Grad[i] = 0
-	}
+	g := t.Grad
+	chunks(len(g), func(lo, hi int) { clear(g[lo:hi]) })
 }
 
 // Backward computes the gradient of a one-element tensor (a loss) with respect to every
