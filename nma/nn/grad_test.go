@@ -180,6 +180,8 @@ func TestFastPathMatchesFloat64(t *testing.T) {
 	conv7 := NewConv2d(1, 6, 7, 3, g)
 	seq := NewSequential(NewConv2d(1, 6, 7, 3, g), NewReLU(), NewMaxPool2d(4), NewFlatten(), NewLinear(6*4*5, 10, g), NewReLU(), NewLinear(10, 1, g), NewSigmoid())
 	linBig := NewLinear(300, 60, g) // large enough to keep a float32 copy (shadowMin)
+	x2c := randParam(g, 70, 300)
+	linWide := NewLinear(300, 250, g) // 70 rows: products cut into blocks of rows (byRowBlocks)
 	cases := []struct {
 		name string
 		f    func() *Tensor
@@ -187,6 +189,7 @@ func TestFastPathMatchesFloat64(t *testing.T) {
 	}{
 		{"Linear skinny", func() *Tensor { return lin.Forward(x2) }, []*Tensor{x2, lin.Weight, lin.Bias}},
 		{"Linear square", func() *Tensor { return linSq.Forward(x2b) }, []*Tensor{x2b, linSq.Weight, linSq.Bias}},
+		{"Linear in row blocks", func() *Tensor { return linWide.Forward(x2c) }, []*Tensor{x2c, linWide.Weight, linWide.Bias}},
 		{"Conv2d padding 1", func() *Tensor { return conv.Forward(x4) }, []*Tensor{x4, conv.Weight, conv.Bias}},
 		{"Conv2d no padding", func() *Tensor { return convNoPad.Forward(x4) }, []*Tensor{x4, convNoPad.Weight, convNoPad.Bias}},
 		{"Conv2d 7×7", func() *Tensor { return conv7.Forward(x1) }, []*Tensor{x1, conv7.Weight, conv7.Bias}},

@@ -92,7 +92,9 @@ func (l *Linear) forward32(x *Tensor) *Tensor {
 	for i := 0; i < n; i++ {
 		copy(y32[i*out:(i+1)*out], b32)
 	}
-	gemm.Sgemm(false, true, n, out, in, 1, x32, in, w32, in, 1, y32, out)
+	byRowBlocks(n, out, in, func(i0, m int) {
+		gemm.Sgemm(false, true, m, out, in, 1, x32[i0*in:], in, w32, in, 1, y32[i0*out:], out)
+	})
 	s.mu.Unlock()
 	y := make([]float64, n*out)
 	convert64(y, y32)
@@ -110,7 +112,9 @@ func (l *Linear) forward32(x *Tensor) *Tensor {
 		if x.RequiresGrad() {
 			w32 := l.Weight.f32(&s.w)
 			gx := grow(&s.gx, n*in)
-			gemm.Sgemm(false, false, n, in, out, 1, g32, out, w32, in, 0, gx, in)
+			byRowBlocks(n, in, out, func(i0, m int) {
+				gemm.Sgemm(false, false, m, in, out, 1, g32[i0*out:], out, w32, in, 0, gx[i0*in:], in)
+			})
 			then = append(then, x.deliver32(gx))
 		}
 		s.mu.Unlock()
@@ -124,6 +128,25 @@ func (l *Linear) forward32(x *Tensor) *Tensor {
 		}
 	}, x, l.Weight, l.Bias)
 	return res.with32(y32)
+}
+
+// byRowBlocks runs f(i0, m) over blocks of rows of an n×c product with inner dimension k
+// that cover 0…n−1. A product with more than 32 rows and columns is not skinny, and
+// gemm packs its large operand, the weights, in a pass as long as the product itself
+// when there are few rows (ConvFC: 60 × 23589 × 1152); cutting up to 128 rows into
+// blocks of at most 32 makes each block skinny, streaming the weights without packing,
+// and is 1.7–2.5× faster there.
+func byRowBlocks(n, c, k int, f func(i0, m int)) {
+	const skinny = 32
+	if n <= skinny || c <= skinny || n > 4*skinny || c*k < 1<<16 {
+		f(0, n)
+		return
+	}
+	blocks := (n + skinny - 1) / skinny
+	for b := 0; b < blocks; b++ {
+		i0, i1 := b*n/blocks, (b+1)*n/blocks
+		f(i0, i1-i0)
+	}
 }
 
 // columnSums returns the sums of the columns of an n×c row-major matrix.

@@ -119,12 +119,12 @@ func Penalty(weights *Tensor, l2Penalty, l1Penalty float64) *Tensor {
 				dst := gw[lo:hi]
 				if w32 != nil {
 					for i, w := range w32[lo:hi] {
-						wf := float64(w)
-						d := a2*wf + a1*math.Float64frombits(one|math.Float64bits(wf)&(1<<63))
-						if w == 0 {
-							d = 0
-						}
-						dst[i] += d
+						// sign(w) as an integer: ±1 from the sign bit, times 0 or 1
+						// for w = ±0 or not (m | −m has its top bit set iff m ≠ 0)
+						b := math.Float32bits(w)
+						m := b << 1
+						sgn := (int32(b)>>31 | 1) * int32((m|-m)>>31)
+						dst[i] += a2*float64(w) + a1*float64(sgn)
 					}
 					return
 				}
