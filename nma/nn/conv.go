@@ -36,7 +36,8 @@ type convScratch struct {
 
 type convWorker struct {
 	pad, col, grid, gwb, colg, gpad []float32
-	gw, gb                          []float64
+	gw, gb, pad64, gpad64           []float64
+	nz                              []int32
 }
 
 func (c *Conv2d) scratch(workers int) *convScratch {
@@ -279,26 +280,47 @@ func (c *Conv2d) backward32(x *Tensor, g []float64, B, Cin, H, W, Ho, Wo int) {
 		for b := lo; b < hi; b++ {
 			gbat := g[b*Cout*hw : (b+1)*Cout*hw]
 			in := x.Data[b*Cin*H*W : (b+1)*Cin*H*W]
-			nnz := 0
+			// one pass: bias gradient, and the positions of the non-zero values while
+			// they are few (pooling leaves at most one in K_pool²)
+			nz := ws.nz[:0]
+			limit := len(gbat) / 8
 			for o := 0; o < Cout; o++ {
 				s := 0.0
-				for _, v := range gbat[o*hw : (o+1)*hw] {
+				for pos, v := range gbat[o*hw : (o+1)*hw] {
 					s += v
-					if v != 0 {
-						nnz++
+					if v != 0 && len(nz) <= limit {
+						nz = append(nz, int32(o*hw+pos))
 					}
 				}
 				gb[o] += s
 			}
-			if nnz == 0 || !needW && !needX {
+			ws.nz = nz
+			if len(nz) == 0 || !needW && !needX {
 				continue
 			}
 			var gin []float64
 			if needX {
 				gin = gx[b*Cin*H*W : (b+1)*Cin*H*W]
 			}
-			if nnz*8 < len(gbat) {
-				convSparse(gbat, in, w, gw, gin, Cin, Cout, H, W, K, P, Ho, Wo)
+			if len(nz) <= limit {
+				pad := grow64(&ws.pad64, Cin*Hp*Wp)
+				padPlanes64(pad, in, Cin, H, W, P)
+				var gpad []float64
+				if needX {
+					gpad = grow64(&ws.gpad64, Cin*Hp*Wp)
+					clear(gpad)
+				}
+				convSparse(nz, gbat, pad, w, gw, gpad, Cin, Hp, Wp, K, Ho, Wo)
+				if needX {
+					for ci := 0; ci < Cin; ci++ {
+						for yy := 0; yy < H; yy++ {
+							dst := gin[(ci*H+yy)*W : (ci*H+yy+1)*W]
+							for i, v := range gpad[ci*Hp*Wp+(yy+P)*Wp+P : ci*Hp*Wp+(yy+P)*Wp+P+W] {
+								dst[i] += v
+							}
+						}
+					}
+				}
 				continue
 			}
 			grid := grow(&ws.grid, Cout*n)
@@ -360,33 +382,41 @@ func (c *Conv2d) backward32(x *Tensor, g []float64, B, Cin, H, W, Ho, Wo int) {
 	}
 }
 
-// convSparse adds the gradients of one image's non-zero output gradients (g: Cout×Ho×Wo)
-// to the weight gradient gw and, when gin is not nil, to the input gradient.
-func convSparse(g, in, w, gw, gin []float64, Cin, Cout, H, W, K, P, Ho, Wo int) {
+// padPlanes64 copies one image (Cin×H×W) into zero-padded float64 planes.
+func padPlanes64(pad []float64, in []float64, Cin, H, W, P int) {
+	Hp, Wp := H+2*P, W+2*P
+	clear(pad)
+	for ci := 0; ci < Cin; ci++ {
+		for y := 0; y < H; y++ {
+			copy(pad[ci*Hp*Wp+(y+P)*Wp+P:ci*Hp*Wp+(y+P)*Wp+P+W], in[(ci*H+y)*W:(ci*H+y+1)*W])
+		}
+	}
+}
+
+// convSparse adds the gradients of one image's non-zero output gradients g[nz] (g is
+// Cout×Ho×Wo, nz their positions) to the weight gradient gw and, when gpad is not nil, to
+// the padded input gradient; pad holds the image's padded planes (float64: these few
+// products are exact).
+func convSparse(nz []int32, g, pad, w, gw, gpad []float64, Cin, Hp, Wp, K, Ho, Wo int) {
 	hw := Ho * Wo
-	for o := 0; o < Cout; o++ {
-		for pos, v := range g[o*hw : (o+1)*hw] {
-			if v == 0 {
-				continue
-			}
-			oy, ox := pos/Wo, pos%Wo
-			for ci := 0; ci < Cin; ci++ {
-				plane := in[ci*H*W : (ci+1)*H*W]
-				base := (o*Cin + ci) * K * K
-				for ky := 0; ky < K; ky++ {
-					iy := oy + ky - P
-					if iy < 0 || iy >= H {
-						continue
-					}
-					for kx := 0; kx < K; kx++ {
-						ix := ox + kx - P
-						if ix < 0 || ix >= W {
-							continue
-						}
-						gw[base+ky*K+kx] += v * plane[iy*W+ix]
-						if gin != nil {
-							gin[ci*H*W+iy*W+ix] += v * w[base+ky*K+kx]
-						}
+	for _, p := range nz {
+		v := g[p]
+		o, pos := int(p)/hw, int(p)%hw
+		oy, ox := pos/Wo, pos%Wo
+		for ci := 0; ci < Cin; ci++ {
+			base := (o*Cin + ci) * K * K
+			gwk, wk := gw[base:base+K*K], w[base:base+K*K]
+			for ky := 0; ky < K; ky++ {
+				off := ci*Hp*Wp + (oy+ky)*Wp + ox
+				prow := pad[off : off+K]
+				grow := gwk[ky*K : ky*K+K]
+				for kx, pv := range prow {
+					grow[kx] += v * pv
+				}
+				if gpad != nil {
+					dst := gpad[off : off+K]
+					for kx, wv := range wk[ky*K : ky*K+K] {
+						dst[kx] += v * wv
 					}
 				}
 			}
@@ -548,11 +578,12 @@ func (m *MaxPool2d) Forward(x *Tensor) *Tensor {
 			in := x.Data[p*H*W : (p+1)*H*W]
 			for oy := 0; oy < Ho; oy++ {
 				for ox := 0; ox < Wo; ox++ {
-					best, bi := math.Inf(-1), -1
+					base := oy*k*W + ox*k
+					best, bi := in[base], base // a NaN wins (the first one), as in PyTorch
 					for dy := 0; dy < k; dy++ {
-						row := (oy*k+dy)*W + ox*k
+						row := base + dy*W
 						for dx, v := range in[row : row+k] {
-							if v > best || bi < 0 || math.IsNaN(v) {
+							if v > best || v != v && best == best {
 								best, bi = v, row+dx
 							}
 						}

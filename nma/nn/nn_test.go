@@ -303,3 +303,24 @@ func TestReLUSpecialValues(t *testing.T) {
 		}
 	}
 }
+
+// Max pooling keeps the first largest value of each window, and NaN wherever a window
+// holds one (as PyTorch does).
+func TestMaxPoolTiesAndNaN(t *testing.T) {
+	nan := math.NaN()
+	x := NewParameter(FromData([]float64{
+		1, 3, nan, 0,
+		3, 2, 5, 7,
+	}, 1, 1, 2, 4))
+	y := NewMaxPool2d(2).Forward(x)
+	if y.Data[0] != 3 || !math.IsNaN(y.Data[1]) {
+		t.Fatalf("pooled %v, want [3 NaN]", y.Data)
+	}
+	y.BackwardWith([]float64{1, 1})
+	want := []float64{0, 1, 1, 0, 0, 0, 0, 0}
+	for i, w := range want {
+		if x.Grad[i] != w {
+			t.Fatalf("gradient %v, want %v", x.Grad, want)
+		}
+	}
+}
