@@ -21,13 +21,17 @@ const shadowMin = 1 << 14
 type shadow struct {
 	data  []float32
 	valid bool
+	// sums, when sumsOK, are Σw² and Σ|w| of data (as penaltySums32 computes them),
+	// found by the SGD step that wrote data; any other change of data clears sumsOK.
+	sums   [2]float64
+	sumsOK bool
 }
 
 // invalidate marks t's float32 copy as stale after nn changed t.Data other than through
 // a fused update.
 func (t *Tensor) invalidate() {
 	if t.sh != nil {
-		t.sh.valid = false
+		t.sh.valid, t.sh.sumsOK = false, false
 	}
 }
 
@@ -71,7 +75,7 @@ func (t *Tensor) f32(buf *[]float32) []float32 {
 	}
 	t.sh.data = t.sh.data[:n]
 	convert32(t.sh.data, t.Data)
-	t.sh.valid = true
+	t.sh.valid, t.sh.sumsOK = true, false
 	return t.sh.data
 }
 

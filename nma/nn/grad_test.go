@@ -288,3 +288,28 @@ func TestFloat32CopyFollowsTheValues(t *testing.T) {
 		t.Fatal("InitNormal left the float32 copy valid")
 	}
 }
+
+// The penalty sums that SGD finds while it writes a large parameter are those Penalty
+// would compute from the weights, bit for bit, with and without momentum.
+func TestPenaltySumsFromTheStep(t *testing.T) {
+	g := ManualSeed(6)
+	x := FromData(g.Normal(0, 1, 8*1000), 8, 1000)
+	y := FromData(g.Normal(0, 1, 8*150), 8, 150) // 150 000 weights: three sum blocks
+	for _, mom := range []float64{0, 0.9} {
+		lin := NewLinear(1000, 150, g)
+		opt := NewSGD(lin.Parameters(), 0.01, mom)
+		for range 2 {
+			l := RegularizedMSELoss(lin.Forward(x), y, lin.Weight, 1e-3, 1e-4)
+			opt.ZeroGrad()
+			l.Backward()
+			opt.Step()
+			if !lin.Weight.sh.sumsOK {
+				t.Fatal("the step left no penalty sums")
+			}
+			s2, s1 := penaltySums32(lin.Weight.sh.data)
+			if got := lin.Weight.sh.sums; got[0] != s2 || got[1] != s1 {
+				t.Fatalf("momentum %g: step's sums %v, Penalty's %v", mom, got, [2]float64{s2, s1})
+			}
+		}
+	}
+}

@@ -100,7 +100,11 @@ func NLLLoss() LossFunc {
 func Penalty(weights *Tensor, l2Penalty, l1Penalty float64) *Tensor {
 	var s2, s1 float64
 	if w32 := weights.cached32(); w32 != nil && !exact64 {
-		s2, s1 = penaltySums32(w32)
+		if sh := weights.sh; sh.sumsOK { // found by the SGD step that wrote the weights
+			s2, s1 = sh.sums[0], sh.sums[1]
+		} else {
+			s2, s1 = penaltySums32(w32)
+		}
 	} else {
 		s2, s1 = penaltySums(weights.Data)
 	}
@@ -159,27 +163,36 @@ func penaltySums(w []float64) (s2, s1 float64) {
 }
 
 // penaltySums32 returns Σw² and Σ|w| of float32 values, accumulated in float64, over both
-// cores for large tensors.
+// cores for large tensors: per block of sumBlock values (the last block takes the rest),
+// added in block order, so that the result does not depend on the number of threads and
+// equals what SGD's step32 finds as it writes the weights.
 func penaltySums32(w []float32) (s2, s1 float64) {
-	const grain = 1 << 16
-	parts := max(len(w)/grain, 1)
-	if parts == 1 {
-		return sums32(w)
-	}
-	p2 := make([]float64, parts)
-	p1 := make([]float64, parts)
-	parallel(parts, func(_, lo, hi int) {
+	p := make([][2]float64, sumBlocks(len(w)))
+	parallel(len(p), func(_, lo, hi int) {
 		for b := lo; b < hi; b++ {
-			e := (b + 1) * grain
-			if b == parts-1 {
-				e = len(w)
-			}
-			p2[b], p1[b] = sums32(w[b*grain : e])
+			p[b][0], p[b][1] = sums32(w[b*sumBlock : blockEnd(b, len(p), len(w))])
 		}
 	})
-	for b := range p2 {
-		s2 += p2[b]
-		s1 += p1[b]
+	return addBlocks(p)
+}
+
+// sumBlock is the block size of penaltySums32 (that of chunks, so that a chunks worker
+// holds whole blocks).
+const sumBlock = 1 << 16
+
+func sumBlocks(n int) int { return max(n/sumBlock, 1) }
+
+func blockEnd(b, blocks, n int) int {
+	if b == blocks-1 {
+		return n
+	}
+	return (b + 1) * sumBlock
+}
+
+func addBlocks(p [][2]float64) (s2, s1 float64) {
+	for _, v := range p {
+		s2 += v[0]
+		s1 += v[1]
 	}
 	return s2, s1
 }
@@ -283,6 +296,17 @@ func (o *SGD) Step() {
 func (o *SGD) step32(k int, p *Tensor, s32 []float32) {
 	lr, mu := o.LearningRate, o.Momentum
 	d, gr := p.Data, p.Grad
+	// the penalty sums of the new weights, per block as penaltySums32 adds them
+	sums := make([][2]float64, sumBlocks(len(d)))
+	blockSums := func(lo, hi int) {
+		for b := lo / sumBlock; b < len(sums) && b*sumBlock < hi; b++ {
+			sums[b][0], sums[b][1] = sums32(s32[b*sumBlock : blockEnd(b, len(sums), len(d))])
+		}
+	}
+	defer func() {
+		p.sh.sums[0], p.sh.sums[1] = addBlocks(sums)
+		p.sh.sumsOK = true
+	}()
 	if mu == 0 {
 		chunks(len(d), func(lo, hi int) {
 			dd, ss := d[lo:hi], s32[lo:hi]
@@ -291,6 +315,7 @@ func (o *SGD) step32(k int, p *Tensor, s32 []float32) {
 				ss[i] = w
 				dd[i] = float64(w)
 			}
+			blockSums(lo, hi)
 		})
 		return
 	}
@@ -317,6 +342,7 @@ func (o *SGD) step32(k int, p *Tensor, s32 []float32) {
 			ss[i] = w
 			dd[i] = float64(w)
 		}
+		blockSums(lo, hi)
 	})
 }
 
