@@ -286,7 +286,7 @@ func TestStateDictRoundTripThroughGob(t *testing.T) {
 // only (not at 0, −0, −Inf or NaN).
 func TestReLUSpecialValues(t *testing.T) {
 	nan, inf := math.NaN(), math.Inf(1)
-	x := NewParameter(FromData([]float64{-2, -0.0, 0, 1e-310, 3, inf, -inf, nan, -math.MaxFloat64, math.MaxFloat64}))
+	x := NewParameter(FromData([]float64{-2, math.Copysign(0, -1), 0, 1e-310, 3, inf, -inf, nan, -math.MaxFloat64, math.MaxFloat64}))
 	y := ReLU(x)
 	want := []float64{0, 0, 0, 1e-310, 3, inf, 0, nan, 0, math.MaxFloat64}
 	for i, w := range want {
