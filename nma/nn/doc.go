@@ -57,8 +57,12 @@
 //     parameter: one pass over both cores reads the gradient, the float32 weights and the
 //     float32 momentum, and writes them and Data, which then holds the float32 weights
 //     exactly. Small parameters are updated in float64.
-//   - Penalty reads the float32 copy and adds its gradient to the weights' Grad in place,
-//     without a branch on the sign; ReLU's passes are branch-free as well.
+//   - SGD.ZeroGrad sets the gradients to nil, as PyTorch's zero_grad does by default
+//     (set_to_none), keeping the memory for the next Backward, which writes the first
+//     gradient into it instead of clearing it and adding to it.
+//   - Penalty's value comes from sums that the SGD step found while it wrote the float32
+//     weights (or from the float32 copy), and its gradient is added to the weights' Grad
+//     in place, without a branch on the sign; ReLU's passes are branch-free as well.
 //   - Working space (patch matrices, float32 gradients, the weight-gradient buffer of a
 //     layer) belongs to the layer and is reused from step to step; the outputs and
 //     gradients that the API hands out are new float64 slices at every step, as before.

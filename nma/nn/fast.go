@@ -140,7 +140,12 @@ func convert64(dst []float64, src []float32) {
 func (t *Tensor) deliver32(g []float32) func() {
 	if t.backFn == nil {
 		if t.requiresGrad {
-			addTo(t.grad(), g)
+			gr, fresh := t.grad()
+			if fresh {
+				convert64(gr, g)
+			} else {
+				addTo(gr, g)
+			}
 		}
 		return nil
 	}
@@ -149,12 +154,20 @@ func (t *Tensor) deliver32(g []float32) func() {
 	return func() { t.BackwardWith(g64) }
 }
 
-// grad returns t.Grad, allocating it at the first gradient.
-func (t *Tensor) grad() []float64 {
-	if t.Grad == nil {
+// grad returns t.Grad for a gradient to be added to it, and whether it is fresh: just
+// made, or the buffer SGD.ZeroGrad set aside, whose values are to be overwritten (a
+// fresh Grad holds the first gradient, without a pass that clears it first).
+func (t *Tensor) grad() ([]float64, bool) {
+	if t.Grad != nil {
+		return t.Grad, false
+	}
+	if len(t.spare) == len(t.Data) && cap(t.spare) > 0 {
+		t.Grad = t.spare
+	} else {
 		t.Grad = make([]float64, len(t.Data))
 	}
-	return t.Grad
+	t.spare = nil
+	return t.Grad, true
 }
 
 // addTo adds g to dst, in parallel for large slices.

@@ -143,7 +143,11 @@ func Penalty(weights *Tensor, l2Penalty, l1Penalty float64) *Tensor {
 		}
 		if weights.backFn == nil { // a leaf: add to its gradient in place
 			if weights.requiresGrad {
-				grad(weights.grad())
+				gr, fresh := weights.grad()
+				if fresh {
+					chunks(len(gr), func(lo, hi int) { clear(gr[lo:hi]) })
+				}
+				grad(gr)
 			}
 			return
 		}
@@ -260,10 +264,15 @@ func NewSGD(params []*Tensor, lr, momentum float64) *SGD {
 	return &SGD{Params: params, LearningRate: lr, Momentum: momentum}
 }
 
-// ZeroGrad clears the gradients of every parameter (optimizer.zero_grad()).
+// ZeroGrad resets the gradients of every parameter (optimizer.zero_grad()). As in
+// PyTorch (set_to_none, its default since 2.0), each Grad becomes nil until the next
+// Backward, which fills it afresh — in the same memory, set aside here, so that a large
+// gradient is written once per step rather than cleared and then added to.
 func (o *SGD) ZeroGrad() {
 	for _, p := range o.Params {
-		p.ZeroGrad()
+		if p.Grad != nil {
+			p.spare, p.Grad = p.Grad, nil
+		}
 	}
 }
 

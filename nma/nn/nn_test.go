@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/gob"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -322,5 +323,36 @@ func TestMaxPoolTiesAndNaN(t *testing.T) {
 		if x.Grad[i] != w {
 			t.Fatalf("gradient %v, want %v", x.Grad, want)
 		}
+	}
+}
+
+// SGD.ZeroGrad sets the gradients to nil (PyTorch's set_to_none), and the next Backward
+// fills them afresh in the same memory: the gradient of one step, not a sum over steps.
+func TestZeroGradSetsToNoneAndReuses(t *testing.T) {
+	g := ManualSeed(4)
+	x := FromData(g.Normal(0, 1, 6*300), 6, 300)
+	y := FromData(g.Normal(0, 1, 6*80), 6, 80)
+	lin := NewLinear(300, 80, g) // 24 000 weights: the float32 delivery
+	opt := NewSGD(lin.Parameters(), 0.01, 0)
+	grads := func() []float64 {
+		RegularizedMSELoss(lin.Forward(x), y, lin.Weight, 1e-2, 1e-3).Backward()
+		return slices.Clone(lin.Weight.Grad)
+	}
+	want := grads()
+	buf := &lin.Weight.Grad[0]
+	opt.ZeroGrad()
+	if lin.Weight.Grad != nil || lin.Bias.Grad != nil {
+		t.Fatal("ZeroGrad left a gradient")
+	}
+	got := grads()
+	if &lin.Weight.Grad[0] != buf {
+		t.Error("the gradient was not written into the buffer ZeroGrad set aside")
+	}
+	if !slices.Equal(got, want) {
+		t.Error("the gradient after ZeroGrad differs from the first one")
+	}
+	lin.Bias.ZeroGrad() // the tensor's own ZeroGrad clears in place
+	if lin.Bias.Grad == nil || slices.Max(lin.Bias.Grad) != 0 || slices.Min(lin.Bias.Grad) != 0 {
+		t.Error("Tensor.ZeroGrad did not clear the gradient")
 	}
 }

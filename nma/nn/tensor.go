@@ -27,6 +27,7 @@ type Tensor struct {
 	requiresGrad bool
 	backFn       func(g []float64) // passes the gradient of this tensor to its inputs
 	sh           *shadow           // float32 copy of Data (fast path), shared with views
+	spare        []float64         // the Grad buffer SGD.ZeroGrad set aside, for reuse
 }
 
 // numel is the number of elements of a shape.
@@ -316,11 +317,12 @@ func (t *Tensor) BackwardWith(g []float64) {
 		panic(fmt.Sprintf("nn.Tensor.BackwardWith: gradient has %d values for a tensor of %d", len(g), len(t.Data)))
 	}
 	if t.requiresGrad {
-		if t.Grad == nil {
-			t.Grad = make([]float64, len(t.Data))
-		}
-		for i, v := range g {
-			t.Grad[i] += v
+		if gr, fresh := t.grad(); fresh {
+			copy(gr, g)
+		} else {
+			for i, v := range g {
+				gr[i] += v
+			}
 		}
 	}
 	if t.backFn != nil {
