@@ -251,17 +251,44 @@ func (c *Conv2d) forward32(x *Tensor, B, Cin, H, W, Ho, Wo int) *Tensor {
 		}
 	})
 	s.mu.Unlock()
-	return result([]int{B, Cout, Ho, Wo}, y, func(g []float64) { c.backward32(x, g, B, Cin, H, W, Ho, Wo) }, x, c.Weight, c.Bias)
+	res := result([]int{B, Cout, Ho, Wo}, y, func(g []float64) { c.backward32(x, g, nil, B, Cin, H, W, Ho, Wo) }, x, c.Weight, c.Bias)
+	if res.backFn != nil {
+		res.backSparse = func(g []float64, nz []int32) { c.backward32(x, g, nz, B, Cin, H, W, Ho, Wo) }
+	}
+	return res
 }
 
 // backward32 is the fast path's backward pass. An image whose output gradient is mostly
 // zero (after max pooling: at most one in K_pool² values) visits only the non-zero values,
 // in float64; a dense one takes two float32 products on the padded grid, g·colᵀ for the
 // weights and Weightᵀ·g for the patches (then col2im).
-func (c *Conv2d) backward32(x *Tensor, g []float64, B, Cin, H, W, Ho, Wo int) {
+//
+// known, when not nil, lists the positions of all the non-zero values of g (max pooling
+// hands them on), grouped by image in order; the scan for them is then skipped.
+func (c *Conv2d) backward32(x *Tensor, g []float64, known []int32, B, Cin, H, W, Ho, Wo int) {
 	K, P, Cout := c.KernelSize, c.Padding, c.OutChannels
 	Hp, Wp := H+2*P, W+2*P
 	kk, hw, n := Cin*K*K, Ho*Wo, (Ho-1)*(W+2*P)+Wo
+	var starts []int // known[starts[b]:starts[b+1]] are image b's
+	if known != nil {
+		starts = make([]int, B+1)
+		b := 0
+		for i, p := range known {
+			ib := int(p) / (Cout * hw)
+			if ib < b { // not grouped by image: scan instead
+				known = nil
+				break
+			}
+			for b < ib {
+				b++
+				starts[b] = i
+			}
+		}
+		for b < B {
+			b++
+			starts[b] = len(known)
+		}
+	}
 	needW, needB, needX := c.Weight.RequiresGrad(), c.Bias.RequiresGrad(), x.RequiresGrad()
 	var gx []float64
 	if needX {
@@ -284,15 +311,24 @@ func (c *Conv2d) backward32(x *Tensor, g []float64, B, Cin, H, W, Ho, Wo int) {
 			// they are few (pooling leaves at most one in K_pool²)
 			nz := ws.nz[:0]
 			limit := len(gbat) / 8
-			for o := 0; o < Cout; o++ {
-				s := 0.0
-				for pos, v := range gbat[o*hw : (o+1)*hw] {
-					s += v
-					if v != 0 && len(nz) <= limit {
-						nz = append(nz, int32(o*hw+pos))
-					}
+			if known != nil {
+				base := int32(b * Cout * hw)
+				for _, p := range known[starts[b]:starts[b+1]] {
+					q := p - base
+					nz = append(nz, q)
+					gb[int(q)/hw] += gbat[q]
 				}
-				gb[o] += s
+			} else {
+				for o := 0; o < Cout; o++ {
+					s := 0.0
+					for pos, v := range gbat[o*hw : (o+1)*hw] {
+						s += v
+						if v != 0 && len(nz) <= limit {
+							nz = append(nz, int32(o*hw+pos))
+						}
+					}
+					gb[o] += s
+				}
 			}
 			ws.nz = nz
 			if len(nz) == 0 || !needW && !needX {
@@ -596,10 +632,18 @@ func (m *MaxPool2d) Forward(x *Tensor) *Tensor {
 	})
 	res := result([]int{B, C, Ho, Wo}, y, func(g []float64) {
 		gx := make([]float64, len(x.Data))
+		nz := make([]int32, 0, len(g))
 		for o, v := range g {
-			gx[arg[o]] += v
+			if v != 0 { // windows do not overlap: each position once, in plane order
+				gx[arg[o]] = v
+				nz = append(nz, int32(arg[o]))
+			}
 		}
-		x.BackwardWith(gx)
+		if len(gx) > math.MaxInt32 {
+			x.BackwardWith(gx)
+			return
+		}
+		x.backwardSparse(gx, nz)
 	}, x)
 	m.runHooks(m, x, res)
 	return res

@@ -1,6 +1,7 @@
 package nn
 
 import (
+	"fmt"
 	"math"
 )
 
@@ -178,4 +179,30 @@ func addTo(dst []float64, g []float32) {
 			d[i] += float64(v)
 		}
 	})
+}
+
+// backwardSparse is BackwardWith for a gradient g that is zero outside the positions nz,
+// in a buffer that t's backward pass may change (the caller made it and drops it): max
+// pooling hands its gradient on this way, so that a ReLU before it zeroes a few values in
+// place instead of making a new dense gradient, and a convolution before that visits the
+// listed values without scanning for them.
+func (t *Tensor) backwardSparse(g []float64, nz []int32) {
+	if len(g) != len(t.Data) {
+		panic(fmt.Sprintf("nn.Tensor.BackwardWith: gradient has %d values for a tensor of %d", len(g), len(t.Data)))
+	}
+	if t.requiresGrad {
+		gr, fresh := t.grad()
+		if fresh {
+			clear(gr)
+		}
+		for _, i := range nz {
+			gr[i] += g[i]
+		}
+	}
+	switch {
+	case t.backSparse != nil:
+		t.backSparse(g, nz)
+	case t.backFn != nil:
+		t.backFn(g)
+	}
 }

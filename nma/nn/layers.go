@@ -196,7 +196,7 @@ func ReLU(x *Tensor) *Tensor {
 			dst[i] = max(v, 0)
 		}
 	})
-	return result(slices.Clone(x.Shape), y, func(g []float64) {
+	out := result(slices.Clone(x.Shape), y, func(g []float64) {
 		gx := make([]float64, len(g))
 		chunks(len(g), func(lo, hi int) {
 			dst, xs := gx[lo:hi], x.Data[lo:hi]
@@ -206,6 +206,21 @@ func ReLU(x *Tensor) *Tensor {
 		})
 		x.BackwardWith(gx)
 	}, x)
+	if out.backFn != nil {
+		out.backSparse = func(g []float64, nz []int32) { // in place: g is ours
+			k := 0
+			for _, i := range nz {
+				if x.Data[i] > 0 {
+					nz[k] = i
+					k++
+				} else {
+					g[i] = 0
+				}
+			}
+			x.backwardSparse(g, nz[:k])
+		}
+	}
+	return out
 }
 
 // positive returns all ones when v > 0 and zero otherwise (also for NaN), without a

@@ -28,6 +28,9 @@ type Tensor struct {
 	backFn       func(g []float64) // passes the gradient of this tensor to its inputs
 	sh           *shadow           // float32 copy of Data (fast path), shared with views
 	spare        []float64         // the Grad buffer SGD.ZeroGrad set aside, for reuse
+	// backSparse, when set, is backFn for a gradient whose non-zero values are all at
+	// the positions nz, in a buffer the callee may change (see backwardSparse).
+	backSparse func(g []float64, nz []int32)
 }
 
 // numel is the number of elements of a shape.
