@@ -89,14 +89,6 @@ func (t *Tensor) cached32() []float32 {
 	return nil
 }
 
-// with32 attaches y32, whose values are exactly those of t.Data, as t's float32 copy.
-func (t *Tensor) with32(y32 []float32) *Tensor {
-	if len(y32) >= shadowMin {
-		t.sh = &shadow{data: y32, valid: true}
-	}
-	return t
-}
-
 // grow returns (*buf)[:n], reallocating when the capacity is short.
 func grow(buf *[]float32, n int) []float32 {
 	if cap(*buf) < n {

@@ -25,8 +25,8 @@ type Linear struct {
 // linearScratch is a Linear's float32 working space; mu serialises its use (a layer may
 // be called from several goroutines).
 type linearScratch struct {
-	mu                    sync.Mutex
-	x, w, g, gw, gx, bias []float32
+	mu                       sync.Mutex
+	x, w, y, g, gw, gx, bias []float32
 }
 
 func (l *Linear) scratch() *linearScratch {
@@ -83,8 +83,8 @@ func (l *Linear) Forward(x *Tensor) *Tensor {
 func (l *Linear) forward32(x *Tensor) *Tensor {
 	n, in, out := x.Shape[0], l.InFeatures, l.OutFeatures
 	s := l.scratch()
-	y32 := make([]float32, n*out)
 	s.mu.Lock()
+	y32 := grow(&s.y, n*out)
 	x32 := x.f32(&s.x)
 	w32 := l.Weight.f32(&s.w)
 	b32 := grow(&s.bias, out)
@@ -95,9 +95,9 @@ func (l *Linear) forward32(x *Tensor) *Tensor {
 	byRowBlocks(n, out, in, func(i0, m int) {
 		gemm.Sgemm(false, true, m, out, in, 1, x32[i0*in:], in, w32, in, 1, y32[i0*out:], out)
 	})
-	s.mu.Unlock()
 	y := make([]float64, n*out)
 	convert64(y, y32)
+	s.mu.Unlock()
 	res := result([]int{n, out}, y, func(g []float64) {
 		var then []func()
 		s.mu.Lock()
@@ -127,7 +127,7 @@ func (l *Linear) forward32(x *Tensor) *Tensor {
 			}
 		}
 	}, x, l.Weight, l.Bias)
-	return res.with32(y32)
+	return res
 }
 
 // byRowBlocks runs f(i0, m) over blocks of rows of an n×c product with inner dimension k
