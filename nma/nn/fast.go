@@ -134,7 +134,10 @@ func (t *Tensor) deliver32(g []float32) func() {
 	if t.backFn == nil {
 		if t.requiresGrad {
 			gr, fresh := t.grad()
-			if fresh {
+			if pp := t.fusePen; pp != nil && !pp.done {
+				addWithPenalty(gr, fresh, g, t, pp)
+				pp.done = true
+			} else if fresh {
 				convert64(gr, g)
 			} else {
 				addTo(gr, g)
@@ -197,4 +200,38 @@ func (t *Tensor) backwardSparse(g []float64, nz []int32) {
 	case t.backFn != nil:
 		t.backFn(g)
 	}
+}
+
+// addWithPenalty adds g and the pending penalty's gradient a2·w + a1·sign(w) of the
+// weights t to gr (or writes them, when gr is fresh) in one pass, rounding as Penalty's
+// own pass after a separate delivery would: (gr + g) + penalty.
+func addWithPenalty(gr []float64, fresh bool, g []float32, t *Tensor, pp *pendingPenalty) {
+	a2, a1 := pp.a2, pp.a1
+	w32 := t.cached32()
+	chunks(len(g), func(lo, hi int) {
+		dst, gs := gr[lo:hi], g[lo:hi]
+		switch {
+		case w32 != nil && fresh:
+			for i, w := range w32[lo:hi] {
+				dst[i] = float64(gs[i]) + (a2*float64(w) + a1*sign32(w))
+			}
+		case w32 != nil:
+			for i, w := range w32[lo:hi] {
+				dst[i] = dst[i] + float64(gs[i]) + (a2*float64(w) + a1*sign32(w))
+			}
+		default:
+			const one = 0x3ff0000000000000 // the bits of 1.0
+			for i, w := range t.Data[lo:hi] {
+				d := a2*w + a1*math.Float64frombits(one|math.Float64bits(w)&(1<<63))
+				if w == 0 {
+					d = 0
+				}
+				if fresh {
+					dst[i] = float64(gs[i]) + d
+				} else {
+					dst[i] = dst[i] + float64(gs[i]) + d
+				}
+			}
+		}
+	})
 }

@@ -313,3 +313,37 @@ func TestPenaltySumsFromTheStep(t *testing.T) {
 		}
 	}
 }
+
+// A regularised loss adds the penalty's gradient in the pass that delivers the layer's
+// weight gradient (Add primes the weights); the gradients are those of the two terms
+// back-propagated one after the other, bit for bit, for large (float32 copy) and small
+// weights, with a fresh and with an accumulating Grad.
+func TestPenaltyFusedIntoTheWeightGradient(t *testing.T) {
+	g := ManualSeed(8)
+	for _, size := range [][2]int{{400, 60}, {30, 7}} {
+		x := FromData(g.Normal(0, 1, 9*size[0]), 9, size[0])
+		y := FromData(g.Normal(0, 1, 9*size[1]), 9, size[1])
+		lin := NewLinear(size[0], size[1], g)
+		w := lin.Weight
+		for _, accumulate := range []bool{false, true} {
+			start := func() {
+				w.Grad = nil
+				if accumulate {
+					w.Grad = slices.Repeat([]float64{0.25}, len(w.Data))
+				}
+			}
+			start()
+			RegularizedMSELoss(lin.Forward(x), y, w, 0.03, 0.002).Backward()
+			fused := slices.Clone(w.Grad)
+			if w.fusePen != nil {
+				t.Fatal("Add left the weights primed")
+			}
+			start()
+			MSELoss()(lin.Forward(x), y).Backward()
+			Penalty(w, 0.03, 0.002).Backward()
+			if !slices.Equal(fused, w.Grad) {
+				t.Errorf("%v weights, accumulate %v: fused gradient differs from the two passes", size, accumulate)
+			}
+		}
+	}
+}

@@ -108,7 +108,7 @@ func Penalty(weights *Tensor, l2Penalty, l1Penalty float64) *Tensor {
 	} else {
 		s2, s1 = penaltySums(weights.Data)
 	}
-	return result([]int{}, []float64{l2Penalty*s2 + l1Penalty*s1}, func(g []float64) {
+	out := result([]int{}, []float64{l2Penalty*s2 + l1Penalty*s1}, func(g []float64) {
 		a2, a1 := g[0]*2*l2Penalty, g[0]*l1Penalty
 		w32 := weights.cached32()
 		if exact64 {
@@ -123,12 +123,7 @@ func Penalty(weights *Tensor, l2Penalty, l1Penalty float64) *Tensor {
 				dst := gw[lo:hi]
 				if w32 != nil {
 					for i, w := range w32[lo:hi] {
-						// sign(w) as an integer: ±1 from the sign bit, times 0 or 1
-						// for w = ±0 or not (m | −m has its top bit set iff m ≠ 0)
-						b := math.Float32bits(w)
-						m := b << 1
-						sgn := (int32(b)>>31 | 1) * int32((m|-m)>>31)
-						dst[i] += a2*float64(w) + a1*float64(sgn)
+						dst[i] += a2*float64(w) + a1*sign32(w)
 					}
 					return
 				}
@@ -155,6 +150,31 @@ func Penalty(weights *Tensor, l2Penalty, l1Penalty float64) *Tensor {
 		grad(gw)
 		weights.BackwardWith(gw)
 	}, weights)
+	if out.backFn != nil && weights.backFn == nil {
+		out.pen = &penaltyOf{weights: weights, l2: l2Penalty, l1: l1Penalty}
+	}
+	return out
+}
+
+// penaltyOf describes a Penalty's output: the weights and the two factors.
+type penaltyOf struct {
+	weights *Tensor
+	l2, l1  float64
+}
+
+// pendingPenalty is a penalty gradient a2·w + a1·sign(w) waiting to be added to the
+// weights' gradient by the next float32 delivery (deliver32), which then sets done.
+type pendingPenalty struct {
+	a2, a1 float64
+	done   bool
+}
+
+// sign32 is sign(w) (0 at ±0) without a branch: ±1 from the sign bit, times 0 or 1 for
+// w = ±0 or not (m | −m has its top bit set iff m ≠ 0).
+func sign32(w float32) float64 {
+	b := math.Float32bits(w)
+	m := b << 1
+	return float64((int32(b)>>31 | 1) * int32((m|-m)>>31))
 }
 
 // penaltySums returns Σw² and Σ|w|.

@@ -31,6 +31,11 @@ type Tensor struct {
 	// backSparse, when set, is backFn for a gradient whose non-zero values are all at
 	// the positions nz, in a buffer the callee may change (see backwardSparse).
 	backSparse func(g []float64, nz []int32)
+	// pen describes a Penalty's output (its weights and factors); fusePen, on weights, is
+	// a penalty gradient that Add asks the next float32 gradient delivery to add in the
+	// same pass (see Add).
+	pen     *penaltyOf
+	fusePen *pendingPenalty
 }
 
 // numel is the number of elements of a shape.
@@ -418,7 +423,30 @@ func Add(ts ...*Tensor) *Tensor {
 		}
 	}
 	return result(slices.Clone(ts[0].Shape), out, func(g []float64) {
-		for _, t := range ts {
+		// A penalty on weights that another term reaches through a fast layer (the
+		// regularised loss of a network) is added to their gradient in the pass that
+		// delivers that layer's weight gradient, instead of a pass of its own: prime the
+		// weights before the terms run, and skip the penalty's own backward pass if its
+		// gradient was delivered.
+		var primed []*pendingPenalty
+		if !exact64 {
+			for i, t := range ts {
+				if p := t.pen; p != nil && p.weights.fusePen == nil && t.backFn != nil {
+					if primed == nil {
+						primed = make([]*pendingPenalty, len(ts))
+					}
+					primed[i] = &pendingPenalty{a2: g[0] * 2 * p.l2, a1: g[0] * p.l1}
+					p.weights.fusePen = primed[i]
+				}
+			}
+		}
+		for i, t := range ts {
+			if primed != nil && primed[i] != nil {
+				t.pen.weights.fusePen = nil
+				if primed[i].done {
+					continue
+				}
+			}
 			if t.RequiresGrad() {
 				t.BackwardWith(g)
 			}
