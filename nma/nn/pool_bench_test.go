@@ -20,3 +20,13 @@ func BenchmarkReLUForward(b *testing.B) {
 		ReLU(x)
 	}
 }
+
+// Two images only: the input stays in the caches (compute, not memory).
+func BenchmarkMaxPoolForwardHot(b *testing.B) {
+	g := ManualSeed(1)
+	x := ReLU(FromData(g.Normal(0, 1, 2*6*48*64), 2, 6, 48, 64))
+	p := NewMaxPool2d(8)
+	for b.Loop() {
+		p.Forward(x)
+	}
+}
