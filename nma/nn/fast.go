@@ -209,6 +209,13 @@ func addWithPenalty(gr []float64, fresh bool, g []float32, t *Tensor, pp *pendin
 	a2, a1 := pp.a2, pp.a1
 	w32 := t.cached32()
 	chunks(len(g), func(lo, hi int) {
+		if w32 != nil && useElemAsm {
+			n4 := (hi - lo) &^ 3
+			if n4 > 0 {
+				penaltyAdd4(&gr[lo], &g[lo], &w32[lo], n4, a2, a1, fresh)
+			}
+			lo += n4
+		}
 		dst, gs := gr[lo:hi], g[lo:hi]
 		switch {
 		case w32 != nil && fresh:

@@ -338,13 +338,21 @@ func (o *SGD) step32(k int, p *Tensor, s32 []float32) {
 	}()
 	if mu == 0 {
 		chunks(len(d), func(lo, hi int) {
+			start := lo
+			if useElemAsm {
+				n4 := (hi - lo) &^ 3
+				if n4 > 0 {
+					sgdPlain4(&d[lo], &s32[lo], &gr[lo], n4, lr)
+				}
+				lo += n4
+			}
 			dd, ss := d[lo:hi], s32[lo:hi]
 			for i, g := range gr[lo:hi] {
 				w := float32(float64(ss[i]) - lr*g)
 				ss[i] = w
 				dd[i] = float64(w)
 			}
-			blockSums(lo, hi)
+			blockSums(start, hi)
 		})
 		return
 	}
@@ -359,6 +367,14 @@ func (o *SGD) step32(k int, p *Tensor, s32 []float32) {
 		o.velocity32[k] = v
 	}
 	chunks(len(d), func(lo, hi int) {
+		start := lo
+		if useElemAsm {
+			n4 := (hi - lo) &^ 3
+			if n4 > 0 {
+				sgdMomentum4(&d[lo], &s32[lo], &v[lo], &gr[lo], n4, lr, mu, first)
+			}
+			lo += n4
+		}
 		dd, ss, vv := d[lo:hi], s32[lo:hi], v[lo:hi]
 		for i, g := range gr[lo:hi] {
 			x := g
@@ -371,7 +387,7 @@ func (o *SGD) step32(k int, p *Tensor, s32 []float32) {
 			ss[i] = w
 			dd[i] = float64(w)
 		}
-		blockSums(lo, hi)
+		blockSums(start, hi)
 	})
 }
 
