@@ -39,11 +39,16 @@
 //   - Linear's three products — x·Wᵀ forward, gᵀ·x for the weight gradient, g·W for the
 //     input's — are float32 GEMMs on nma/gemm (AVX2/FMA assembly kernels with a pure-Go
 //     fallback; x·Wᵀ with one small side takes its dot-product kernel), over both cores.
+//     A batch of 33–128 rows against large weights (ConvFC: 60 × 1152 → 23,589) is cut
+//     into blocks of at most 32 rows, each a skinny product that streams the weights
+//     without packing them.
 //     Conv2d lays each image out as zero-padded float32 planes, builds its patch matrix
 //     with one copy per filter tap on an Ho×(W+2P) grid, and multiplies it by the weights
 //     with the same GEMM, the images split over the cores; its backward pass is two GEMMs
 //     for dense output gradients, and visits only the non-zero ones when max pooling
-//     left most of them zero.
+//     left most of them zero: max pooling hands its gradient back with the positions of
+//     its non-zero values, ReLU zeroes the few that it blocks in place, and the
+//     convolution reads the list instead of scanning.
 //   - A large tensor (at least 16,384 values: the W2D1 responses, the first layer's weights,
 //     ConvFC's 27-million-weight layer) keeps its float32 copy between uses, so that a
 //     full-batch training converts its data once, not once per step. The copy is shared
@@ -61,8 +66,14 @@
 //     (set_to_none), keeping the memory for the next Backward, which writes the first
 //     gradient into it instead of clearing it and adding to it.
 //   - Penalty's value comes from sums that the SGD step found while it wrote the float32
-//     weights (or from the float32 copy), and its gradient is added to the weights' Grad
-//     in place, without a branch on the sign; ReLU's passes are branch-free as well.
+//     weights (or from the float32 copy). In a sum such as the regularised loss, Add
+//     asks the layer that delivers the weights' gradient to add the penalty's gradient in
+//     the same pass (the bits are those of two passes); otherwise Penalty adds it in
+//     place. The sign is taken without a branch; ReLU's passes are branch-free as well.
+//   - The passes over large parameters that are not memory-bound in Go — the fused
+//     penalty gradient and the float32 SGD steps — are AVX2 assembly on amd64 (detected
+//     at run time), with the Go loops as the fallback and the same roundings (no FMA), so
+//     that both give the same bits (tested).
 //   - Working space (patch matrices, float32 gradients, the weight-gradient buffer of a
 //     layer) belongs to the layer and is reused from step to step; the outputs and
 //     gradients that the API hands out are new float64 slices at every step, as before.
