@@ -3,6 +3,7 @@ package nn
 import (
 	"fmt"
 	"math"
+	"sync"
 )
 
 // The float32 fast path: see the package documentation ("Precision and speed").
@@ -28,9 +29,15 @@ type shadow struct {
 	sumsOK bool
 }
 
+// shadowMu guards the creation, checking and filling of float32 copies, so that forward
+// passes in several goroutines may share an input (as they could share read-only Data).
+var shadowMu sync.Mutex
+
 // invalidate marks t's float32 copy as stale after nn changed t.Data other than through
 // a fused update.
 func (t *Tensor) invalidate() {
+	shadowMu.Lock()
+	defer shadowMu.Unlock()
 	if t.sh != nil {
 		t.sh.valid, t.sh.sumsOK = false, false
 	}
@@ -59,14 +66,16 @@ func sampleOK(d []float64, s []float32) bool {
 // conversion — kept on t for large tensors, into *buf (grown as needed) for small ones.
 // The result must not be written to.
 func (t *Tensor) f32(buf *[]float32) []float32 {
-	if sh := t.sh; sh != nil && sh.valid && sampleOK(t.Data, sh.data) {
-		return sh.data
-	}
 	n := len(t.Data)
 	if n < shadowMin {
 		s := grow(buf, n)
 		convert32(s, t.Data)
 		return s
+	}
+	shadowMu.Lock()
+	defer shadowMu.Unlock()
+	if sh := t.sh; sh != nil && sh.valid && sampleOK(t.Data, sh.data) {
+		return sh.data
 	}
 	if t.sh == nil {
 		t.sh = &shadow{}
@@ -83,6 +92,8 @@ func (t *Tensor) f32(buf *[]float32) []float32 {
 // cached32 returns t's float32 copy when it has a valid one (nil otherwise): the values
 // the fast layers used.
 func (t *Tensor) cached32() []float32 {
+	shadowMu.Lock()
+	defer shadowMu.Unlock()
 	if sh := t.sh; sh != nil && sh.valid && sampleOK(t.Data, sh.data) {
 		return sh.data
 	}

@@ -356,3 +356,31 @@ func TestZeroGradSetsToNoneAndReuses(t *testing.T) {
 		t.Error("Tensor.ZeroGrad did not clear the gradient")
 	}
 }
+
+// Forward passes in several goroutines may share a large input (its float32 copy is made
+// once, under a lock) and give the results of serial passes (run with -race).
+func TestConcurrentForwardsShareAnInput(t *testing.T) {
+	g := ManualSeed(13)
+	x := FromData(g.Normal(0, 1, 40*600), 40, 600)
+	layers := []*Linear{NewLinear(600, 5, g), NewLinear(600, 7, g), NewLinear(600, 5, g)}
+	want := make([][]float64, len(layers))
+	for i, l := range layers {
+		want[i] = l.Forward(FromData(slices.Clone(x.Data), 40, 600)).Data
+	}
+	got := make([][]float64, len(layers))
+	done := make(chan int)
+	for i, l := range layers {
+		go func() {
+			got[i] = l.Forward(x.Detach()).Data
+			done <- i
+		}()
+	}
+	for range layers {
+		<-done
+	}
+	for i := range layers {
+		if !slices.Equal(got[i], want[i]) {
+			t.Errorf("layer %d: concurrent forward differs from a serial one", i)
+		}
+	}
+}

@@ -182,7 +182,12 @@ func (t *Tensor) Detach() *Tensor {
 // shared returns t's float32 copy for a tensor that shares t.Data, creating an empty one
 // for a large tensor so that whichever of them converts first serves both.
 func (t *Tensor) shared() *shadow {
-	if t.sh == nil && len(t.Data) >= shadowMin {
+	if len(t.Data) < shadowMin {
+		return nil
+	}
+	shadowMu.Lock()
+	defer shadowMu.Unlock()
+	if t.sh == nil {
 		t.sh = &shadow{}
 	}
 	return t.sh
