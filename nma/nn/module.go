@@ -157,6 +157,7 @@ func LoadStateDict(m Module, sd StateDict) error {
 			return fmt.Errorf("nn.LoadStateDict: parameter %d has shape %v, the state dict %v", i, p.Shape, sd.Shapes[i])
 		}
 		copy(p.Data, sd.Values[i])
+		p.invalidate()
 	}
 	return nil
 }

@@ -26,6 +26,16 @@ type Tensor struct {
 
 	requiresGrad bool
 	backFn       func(g []float64) // passes the gradient of this tensor to its inputs
+	sh           *shadow           // float32 copy of Data (fast path), shared with views
+	spare        []float64         // the Grad buffer SGD.ZeroGrad set aside, for reuse
+	// backSparse, when set, is backFn for a gradient whose non-zero values are all at
+	// the positions nz, in a buffer the callee may change (see backwardSparse).
+	backSparse func(g []float64, nz []int32)
+	// pen describes a Penalty's output (its weights and factors); fusePen, on weights, is
+	// a penalty gradient that Add asks the next float32 gradient delivery to add in the
+	// same pass (see Add).
+	pen     *penaltyOf
+	fusePen *pendingPenalty
 }
 
 // numel is the number of elements of a shape.
@@ -145,7 +155,10 @@ func (t *Tensor) index(idx []int) int {
 func (t *Tensor) At(idx ...int) float64 { return t.Data[t.index(idx)] }
 
 // Set sets the element at a multi-index.
-func (t *Tensor) Set(v float64, idx ...int) { t.Data[t.index(idx)] = v }
+func (t *Tensor) Set(v float64, idx ...int) {
+	t.Data[t.index(idx)] = v
+	t.invalidate()
+}
 
 // Item returns the value of a one-element tensor (loss.item()).
 func (t *Tensor) Item() float64 {
@@ -162,7 +175,23 @@ func (t *Tensor) Clone() *Tensor {
 
 // Detach returns a tensor sharing t's values but cut from the gradient history
 // (tensor.detach()).
-func (t *Tensor) Detach() *Tensor { return &Tensor{Shape: slices.Clone(t.Shape), Data: t.Data} }
+func (t *Tensor) Detach() *Tensor {
+	return &Tensor{Shape: slices.Clone(t.Shape), Data: t.Data, sh: t.shared()}
+}
+
+// shared returns t's float32 copy for a tensor that shares t.Data, creating an empty one
+// for a large tensor so that whichever of them converts first serves both.
+func (t *Tensor) shared() *shadow {
+	if len(t.Data) < shadowMin {
+		return nil
+	}
+	shadowMu.Lock()
+	defer shadowMu.Unlock()
+	if t.sh == nil {
+		t.sh = &shadow{}
+	}
+	return t.sh
+}
 
 // Row returns row i of a 2-D tensor (a copy), or the i-th slice along dimension 0 flattened.
 func (t *Tensor) Row(i int) []float64 {
@@ -281,9 +310,8 @@ func (t *Tensor) String() string {
 
 // ZeroGrad clears the accumulated gradient.
 func (t *Tensor) ZeroGrad() {
-	for i := range t.Grad {
-		t.Grad[i] = 0
-	}
+	g := t.Grad
+	chunks(len(g), func(lo, hi int) { clear(g[lo:hi]) })
 }
 
 // Backward computes the gradient of a one-element tensor (a loss) with respect to every
@@ -302,11 +330,12 @@ func (t *Tensor) BackwardWith(g []float64) {
 		panic(fmt.Sprintf("nn.Tensor.BackwardWith: gradient has %d values for a tensor of %d", len(g), len(t.Data)))
 	}
 	if t.requiresGrad {
-		if t.Grad == nil {
-			t.Grad = make([]float64, len(t.Data))
-		}
-		for i, v := range g {
-			t.Grad[i] += v
+		if gr, fresh := t.grad(); fresh {
+			copy(gr, g)
+		} else {
+			for i, v := range g {
+				gr[i] += v
+			}
 		}
 	}
 	if t.backFn != nil {
@@ -350,7 +379,9 @@ func Reshape(t *Tensor, shape ...int) *Tensor {
 	if numel(shape) != len(t.Data) {
 		panic(fmt.Sprintf("nn.Reshape: cannot view shape %v (%d elements) as %v", t.Shape, len(t.Data), shape))
 	}
-	return result(shape, t.Data, func(g []float64) { t.BackwardWith(g) }, t)
+	out := result(shape, t.Data, func(g []float64) { t.BackwardWith(g) }, t)
+	out.sh = t.shared()
+	return out
 }
 
 // Unsqueeze inserts a dimension of size 1 at position dim (tensor.unsqueeze(dim)).
@@ -397,7 +428,30 @@ func Add(ts ...*Tensor) *Tensor {
 		}
 	}
 	return result(slices.Clone(ts[0].Shape), out, func(g []float64) {
-		for _, t := range ts {
+		// A penalty on weights that another term reaches through a fast layer (the
+		// regularised loss of a network) is added to their gradient in the pass that
+		// delivers that layer's weight gradient, instead of a pass of its own: prime the
+		// weights before the terms run, and skip the penalty's own backward pass if its
+		// gradient was delivered.
+		var primed []*pendingPenalty
+		if !exact64 {
+			for i, t := range ts {
+				if p := t.pen; p != nil && p.weights.fusePen == nil && t.backFn != nil {
+					if primed == nil {
+						primed = make([]*pendingPenalty, len(ts))
+					}
+					primed[i] = &pendingPenalty{a2: g[0] * 2 * p.l2, a1: g[0] * p.l1}
+					p.weights.fusePen = primed[i]
+				}
+			}
+		}
+		for i, t := range ts {
+			if primed != nil && primed[i] != nil {
+				t.pen.weights.fusePen = nil
+				if primed[i].done {
+					continue
+				}
+			}
 			if t.RequiresGrad() {
 				t.BackwardWith(g)
 			}

@@ -106,6 +106,7 @@ func Train(net Module, lossFn LossFunc, x, y *Tensor, o TrainOptions) (History, 
 	if o.TestData != nil {
 		h.TestLoss = make([]float64, o.Epochs)
 	}
+	var xb, yb batchRows
 	for e := 0; e < o.Epochs; e++ {
 		var l float64
 		if fullBatch {
@@ -115,7 +116,7 @@ func Train(net Module, lossFn LossFunc, x, y *Tensor, o TrainOptions) (History, 
 			nb := 0
 			for s := 0; s < n; s += o.BatchSize {
 				idx := perm[s:min(s+o.BatchSize, n)]
-				l += step(x.Rows(idx), y.Rows(idx))
+				l += step(xb.take(x, idx), yb.take(y, idx))
 				nb++
 			}
 			l /= float64(nb)
@@ -148,4 +149,27 @@ func Train(net Module, lossFn LossFunc, x, y *Tensor, o TrainOptions) (History, 
 		fmt.Fprintln(w, "training done!")
 	}
 	return h, nil
+}
+
+// batchRows holds the minibatch tensors of a training run, reused from step to step (one
+// for full batches, one for a shorter last batch) instead of new ones per step.
+type batchRows struct{ full, last *Tensor }
+
+// take copies the rows idx of t into the reused tensor of that size (t.Rows(idx)).
+func (b *batchRows) take(t *Tensor, idx []int) *Tensor {
+	slot := &b.full
+	if b.full != nil && b.full.Shape[0] != len(idx) {
+		slot = &b.last
+	}
+	d := *slot
+	if d == nil || d.Shape[0] != len(idx) {
+		*slot = t.Rows(idx)
+		return *slot
+	}
+	n := len(t.Data) / max(t.Shape[0], 1)
+	for k, i := range idx {
+		copy(d.Data[k*n:(k+1)*n], t.Data[i*n:(i+1)*n])
+	}
+	d.invalidate() // new values: a float32 copy of the previous batch is stale
+	return d
 }
