@@ -86,7 +86,7 @@ func trainCached(key string, fn func() (trained, error)) (trained, bool, error) 
 // Progress: steps done of the total) — e.g. progress.Show("training the CNN") of package
 // nma/progress draws a bar; a network loaded from the cache reports nothing.
 func TrainedCNN(log io.Writer, progress ...func(done, total int)) (*CNN, error) {
-	const key = "w2d1-t3-cnn-v1"
+	const key = "w2d1-t3-cnn-v2" // v2: float32 layers
 	t, fromCache, err := trainCached(key, func() (trained, error) {
 		g := nn.ManualSeed(12)
 		net := NewCNN(48, 64, g)
@@ -136,7 +136,7 @@ func datasetKey(src data.Source, resp *nn.Tensor) string {
 func TrainedClassifier(ds *data.Stringer, regularized bool, progress ...func(done, total int)) (*DeepNetSoftmax, error) {
 	const nClasses, nHidden = 20, 20
 	mk := func() *DeepNetSoftmax { return NewDeepNetSoftmax(ds.NNeurons(), nHidden, nClasses, nn.ManualSeed(1)) }
-	key := fmt.Sprintf("w2d1-t4-classifier-v2-reg%v-%s", regularized, datasetKey(ds.Source, ds.Resp))
+	key := fmt.Sprintf("w2d1-t4-classifier-v3-reg%v-%s", regularized, datasetKey(ds.Source, ds.Resp))
 	t, fromCache, err := trainCached(key, func() (trained, error) {
 		sp, err := ds.TrainTestSplit(0.6, 4)
 		if err != nil {
@@ -216,7 +216,7 @@ func trainedEncoder(newConvFC NewConvFCFunc, sp *data.StringerSplit, log io.Writ
 	}
 	h, w := stimuli.Shape[2], stimuli.Shape[3]
 	mk := func() *ConvFC { return newConvFC(sp.NNeurons(), 1, 6, 7, h*w, Filters(6, 7, true), nn.ManualSeed(1)) }
-	key := fmt.Sprintf("w2d1-t4-encoder-v2-%dit-%s", epochs, datasetKey(sp.Source, sp.RespTrain))
+	key := fmt.Sprintf("w2d1-t4-encoder-v3-%dit-%s", epochs, datasetKey(sp.Source, sp.RespTrain))
 	t, fromCache, err := trainCached(key, func() (trained, error) {
 		net := mk()
 		if net == nil || net.OutLayer == nil {
