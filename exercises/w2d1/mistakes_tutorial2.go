@@ -16,6 +16,21 @@ var mistakesTutorial2 = exercise.Mistakes{
 		{Name: "output not detached", Hint: "the output is only looked at, not trained: cut it from the gradient history before returning it",
 			Impl: ConvolveFunc(convolveNotDetached)},
 	},
+	"W2D1.T2.E2": {
+		{Name: "weights not detached", Hint: "the weights are only looked at: cut them from the gradient history, or whatever is done to them reaches the layer's training",
+			Impl: ConvWeightsFunc(convWeightsNotDetached)},
+		{Name: "input-channel dimension dropped", Hint: "a convolutional layer's weights have four dimensions — filters, input channels, height, width — even with one input channel: keep them all",
+			Impl: ConvWeightsFunc(convWeightsSqueezed)},
+	},
+}
+
+func convWeightsNotDetached(convLayer *vision.ConvolutionalLayer) *nn.Tensor {
+	return convLayer.Conv.Weight
+}
+
+func convWeightsSqueezed(convLayer *vision.ConvolutionalLayer) *nn.Tensor {
+	w := convLayer.Conv.Weight.Detach()
+	return nn.FromData(w.Data, w.Shape[0], w.Shape[2], w.Shape[3])
 }
 
 func convolveRandomFilters(stimuli, exampleFilters *nn.Tensor, inChannels, outChannels, K int, g *nn.Generator) (*vision.ConvolutionalLayer, *nn.Tensor) {
