@@ -586,9 +586,12 @@ func serverArgs(f Frontend, root string, port int, asRoot bool) []string {
 }
 
 // labSettings are JupyterLab user settings for the test: no news or update checks (no
-// network, no pop-up over the notebook).
+// network, no pop-up over the notebook), and every cell rendered (windowingMode "none";
+// Lab's default may leave cells far from the viewport unrendered, and the test reads the
+// page as a student who scrolls through it sees it).
 var labSettings = map[string]string{
 	"@jupyterlab/apputils-extension/notification.jupyterlab-settings": `{"fetchNews": "false", "checkForUpdates": false}`,
+	"@jupyterlab/notebook-extension/tracker.jupyterlab-settings":      `{"windowingMode": "none"}`,
 }
 
 func startServer(ctx context.Context, f Frontend, jupyter, root, dir, jupyterPath string) (*server, error) {

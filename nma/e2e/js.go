@@ -43,7 +43,14 @@ const inspect = (out, i, type, node, outputs, src, ran, sel) => {
     if (!visible(im)) out.errors.push("cell " + (i+1) + ": an image is not visible (natural width " + im.naturalWidth + ")");
     else out.images++;
   });
-  if (!hasErr && !notDoneCell && src.includes(".Show()") && imgs.length === 0) out.errors.push("cell " + (i+1) + ": calls Show() but shows no figure");
+  // The cell's own output model says whether a figure was sent: a figure sent but not on the
+  // page is a rendering problem, no figure sent a program's.
+  const sent = (outputs || []).some(o => o.data && (o.data["image/png"] || /<img/.test(str(o.data["text/html"]))));
+  if (!hasErr && !notDoneCell && src.includes(".Show()") && imgs.length === 0)
+    out.errors.push("cell " + (i+1) + (sent ? ": a figure was sent but is not on the page" : ": calls Show() but shows no figure") +
+      (text ? " (stderr: " + text.replace(/\s+/g, " ").slice(0, 200) + ")" : ""));
+  // The display path's own failure (nma/internal/nbout) is an error wherever it shows.
+  if (/nbout: /.test(text)) out.errors.push("cell " + (i+1) + ": " + text.replace(/\s+/g, " ").slice(0, 300));
   if (node.querySelector(".nma-demo [data-i]")) out.precomputed.push(i);
 };
 `

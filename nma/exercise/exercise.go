@@ -35,7 +35,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/janpfeifer/gonb/gonbui"
+	"github.com/nma-go/nma-go/nma/internal/nbout"
 	"github.com/nma-go/nma-go/nma/outcome"
 )
 
@@ -63,9 +63,9 @@ var IDPattern = regexp.MustCompile(`^W\dD\d\.T\d+\.E\d+$`)
 // sentence instead of a stack trace and "Run All" goes on. Outside a notebook (tests, the
 // grader) it returns the error for the panic.
 func TODO(id string) error {
-	if recording.Load() == 0 && gonbui.IsNotebook {
+	if recording.Load() == 0 && nbout.IsNotebook {
 		showNotDone(id, "", "a cell above calls its function; finish the exercise, run its cell, then run this cell again")
-		gonbui.Sync()
+		nbout.Sync()
 		os.Exit(0)
 	}
 	return NotDoneError{ID: id}
@@ -87,11 +87,11 @@ func notDoneLine(id, function, hint string) string {
 // elsewhere a line on stdout.
 func showNotDone(id, function, hint string) {
 	line := notDoneLine(id, function, hint)
-	if !gonbui.IsNotebook {
+	if !nbout.IsNotebook {
 		fmt.Println(line)
 		return
 	}
-	gonbui.DisplayHTML(`<div style="color:#555;font-family:sans-serif;margin:4px 0">⏳ ` + html.EscapeString(line) + `</div>`)
+	nbout.HTML(`<div style="color:#555;font-family:sans-serif;margin:4px 0">⏳ ` + html.EscapeString(line) + `</div>`)
 }
 
 // Result is the outcome of one check.
@@ -137,13 +137,13 @@ func (r Result) Report() {
 	case r.OK():
 		return
 	case r.Status == outcome.NotDone:
-		gonbui.Sync()
+		nbout.Sync()
 		os.Exit(0)
 	}
-	if !gonbui.IsNotebook || os.Getenv("NMA_HEADLESS") != "" {
+	if !nbout.IsNotebook || os.Getenv("NMA_HEADLESS") != "" {
 		fmt.Fprintln(os.Stderr, r.String())
 	}
-	gonbui.Sync()
+	nbout.Sync()
 	os.Exit(1)
 }
 
@@ -153,7 +153,7 @@ func (r Result) Show() {
 		showNotDone(r.ID, r.Function, "fill in the blanks in its function with your code")
 		return
 	}
-	if !gonbui.IsNotebook {
+	if !nbout.IsNotebook {
 		fmt.Println(r.String())
 		return
 	}
@@ -161,10 +161,10 @@ func (r Result) Show() {
 	if r.Status == outcome.Passed {
 		colour = "#2e7d32"
 	}
-	gonbui.DisplayHTML(fmt.Sprintf(
+	nbout.HTML(fmt.Sprintf(
 		`<div style="border-left:6px solid %s;padding:4px 10px;margin:4px 0;font-family:sans-serif"><pre style="margin:0;white-space:pre-wrap">%s</pre></div>`,
 		colour, html.EscapeString(r.String())))
-	gonbui.Sync()
+	nbout.Sync()
 }
 
 // Timeout bounds how long Check waits for a student's function.

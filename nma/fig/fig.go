@@ -19,8 +19,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/janpfeifer/gonb/gonbui"
 	"github.com/janpfeifer/gonb/gonbui/protocol"
+	"github.com/nma-go/nma-go/nma/internal/nbout"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
@@ -336,7 +336,7 @@ func (f *Figure) Show() {
 
 // ShowPNG displays PNG bytes inline at the given CSS width (0: natural size).
 func ShowPNG(png []byte, width int) {
-	if !gonbui.IsNotebook {
+	if !nbout.IsNotebook {
 		return
 	}
 	d := &protocol.DisplayData{Data: map[protocol.MIMEType]any{
@@ -347,8 +347,8 @@ func ShowPNG(png []byte, width int) {
 		// GoNB gob-encodes display data; map[string]int is one of the types it registers.
 		d.Metadata = map[string]any{string(protocol.MIMEImagePNG): map[string]int{"width": width}}
 	}
-	gonbui.SendData(d)
-	gonbui.Sync() // wait until the kernel has it: a cell's program may end right after
+	nbout.Send(d)
+	nbout.Sync() // wait until the kernel has it: a cell's program may end right after
 }
 
 // Show is a shortcut for New(plots...).Show().

@@ -1,7 +1,7 @@
 // Package progress shows how far long work has got — a network's training, a download, a
 // grading run — where the person waiting can see it:
 //
-//   - in a GoNB notebook, an HTML bar under the cell, updated in place (gonbui.UpdateHtml);
+//   - in a GoNB notebook, an HTML bar under the cell, updated in place (nma/internal/nbout: GoNB's protocol without gonbui's dependencies);
 //   - in a terminal, a bar on stderr (github.com/schollz/progressbar/v3);
 //   - nowhere when stderr is neither (a pipe, a log file, CI): the work stays silent.
 //
@@ -27,7 +27,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/janpfeifer/gonb/gonbui"
+	"github.com/nma-go/nma-go/nma/internal/nbout"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 )
@@ -72,8 +72,8 @@ func newBar(label string, bytes bool, s sink) *Bar {
 // detect chooses where bars are drawn: a notebook (GoNB runs the program), else stderr when
 // it is a terminal, else nowhere.
 func detect() sink {
-	if gonbui.IsNotebook {
-		return &notebookSink{id: "nma-progress-" + gonbui.UniqueId(), update: gonbui.UpdateHtml}
+	if nbout.IsNotebook {
+		return &notebookSink{id: "nma-progress-" + nbout.UniqueID(), update: nbout.UpdateHTML}
 	}
 	if term.IsTerminal(int(os.Stderr.Fd())) {
 		return &terminalSink{w: os.Stderr}

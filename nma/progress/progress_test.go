@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/janpfeifer/gonb/gonbui"
+	"github.com/nma-go/nma-go/nma/internal/nbout"
 	"golang.org/x/term"
 )
 
@@ -145,7 +145,7 @@ func TestTerminalBar(t *testing.T) {
 // Outside a notebook, with stderr not a terminal (as under go test), bars draw nowhere and
 // log lines pass through unchanged.
 func TestNowhere(t *testing.T) {
-	if gonbui.IsNotebook || term.IsTerminal(int(os.Stderr.Fd())) {
+	if nbout.IsNotebook || term.IsTerminal(int(os.Stderr.Fd())) {
 		t.Skip("stderr is a terminal or GoNB runs the test")
 	}
 	b := New("silent")

@@ -11,7 +11,7 @@ import (
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
-	"github.com/janpfeifer/gonb/gonbui"
+	"github.com/nma-go/nma-go/nma/internal/nbout"
 )
 
 // MaxRows is how many rows HTML shows before eliding the middle (like pandas).
@@ -81,10 +81,10 @@ func Show(df dataframe.DataFrame) {
 		fmt.Println(err)
 		return
 	}
-	if !gonbui.IsNotebook {
+	if !nbout.IsNotebook {
 		fmt.Println(df)
 		return
 	}
-	gonbui.DisplayHTML(h)
-	gonbui.Sync()
+	nbout.HTML(h)
+	nbout.Sync()
 }

@@ -16,8 +16,8 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/janpfeifer/gonb/gonbui"
 	"github.com/nma-go/nma-go/nma/fig"
+	"github.com/nma-go/nma-go/nma/internal/nbout"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -296,7 +296,7 @@ func paletted(img *image.RGBA) *image.Paletted {
 func (p *precomputed) html() string {
 	t := p.demo
 	def := t.defaultFrame()
-	id := "nma_demo_" + gonbui.UniqueId()
+	id := "nma_demo_" + nbout.UniqueID()
 	var b strings.Builder
 	fmt.Fprintf(&b, `<div id="%s" class="nma-demo" data-frames="%d" style="font-family:sans-serif">`, id, len(p.frames))
 	for i, p := range t.Params {

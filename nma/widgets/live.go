@@ -12,7 +12,13 @@ import (
 	"github.com/janpfeifer/gonb/gonbui/comms"
 	"github.com/janpfeifer/gonb/gonbui/dom"
 	gw "github.com/janpfeifer/gonb/gonbui/widgets"
+
+	"github.com/nma-go/nma-go/nma/internal/nbout"
 )
+
+// The live demos talk to the front end through gonbui's comms, so a program that links this
+// package sends everything through gonbui: one encoder on GoNB's pipe (see nbout.UseGonbui).
+func init() { nbout.UseGonbui(gonbui.SendData, gonbui.Sync) }
 
 // control is one live GoNB widget: a slider or a select, both read as an index.
 type control struct {

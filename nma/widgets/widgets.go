@@ -37,8 +37,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/janpfeifer/gonb/gonbui"
 	"github.com/nma-go/nma-go/nma/fig"
+	"github.com/nma-go/nma-go/nma/internal/nbout"
 )
 
 // Param is one control of a demo: a float slider (Min, Max, Step, Default) or, when
@@ -201,7 +201,7 @@ var (
 
 // Headless reports whether no browser can answer: outside a notebook, or NMA_HEADLESS=1.
 func Headless() bool {
-	return !gonbui.IsNotebook || os.Getenv("NMA_HEADLESS") == "1"
+	return !nbout.IsNotebook || os.Getenv("NMA_HEADLESS") == "1"
 }
 
 // Defaults returns the starting value of every control.
@@ -408,7 +408,7 @@ func (d Demo) Show() {
 		showError(err)
 		return
 	}
-	if !gonbui.IsNotebook {
+	if !nbout.IsNotebook {
 		p, err := d.precompute(nil)
 		if err != nil {
 			showError(err)
@@ -417,18 +417,18 @@ func (d Demo) Show() {
 		fmt.Printf("(interactive demo with %d precomputed frames%s; open it in a notebook)\n", len(p.frames), p.thinNote())
 		return
 	}
-	id := "nma_demo_out_" + gonbui.UniqueId()
+	id := "nma_demo_out_" + nbout.UniqueID()
 	p, err := d.precompute(func(first string, width, frames int) {
 		// The default figure at once; the controls follow when every frame is ready.
-		gonbui.UpdateHTML(id, fmt.Sprintf(`<img src="%s" width="%d" alt="demo figure"><br><small style="color:#666">preparing the demo's %d frames…</small>`, first, width, frames))
+		nbout.UpdateHTML(id, fmt.Sprintf(`<img src="%s" width="%d" alt="demo figure"><br><small style="color:#666">preparing the demo's %d frames…</small>`, first, width, frames))
 	})
 	if err != nil {
-		gonbui.UpdateHTML(id, errorHTML(err))
+		nbout.UpdateHTML(id, errorHTML(err))
 		fmt.Fprintln(os.Stderr, err)
 		return
 	}
-	gonbui.UpdateHTML(id, p.html())
-	gonbui.Sync() // a large output must reach the kernel before the cell's program ends
+	nbout.UpdateHTML(id, p.html())
+	nbout.Sync() // a large output must reach the kernel before the cell's program ends
 }
 
 // Live runs the demo with GoNB widgets on its whole grid (see the package doc): the cell
@@ -453,8 +453,8 @@ func (d Demo) showDefaults(note string) {
 		return
 	}
 	f.Show()
-	if gonbui.IsNotebook {
-		gonbui.DisplayHTML(`<small style="color:#666">` + html.EscapeString(note) + `</small>`)
+	if nbout.IsNotebook {
+		nbout.HTML(`<small style="color:#666">` + html.EscapeString(note) + `</small>`)
 	}
 }
 
@@ -482,8 +482,8 @@ func errorHTML(err error) string {
 
 func showError(err error) {
 	fmt.Fprintln(os.Stderr, err)
-	if gonbui.IsNotebook {
-		gonbui.DisplayHTML(errorHTML(err))
+	if nbout.IsNotebook {
+		nbout.HTML(errorHTML(err))
 	}
 }
 
