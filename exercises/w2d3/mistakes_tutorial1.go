@@ -33,94 +33,45 @@ var mistakesTutorial1 = exercise.Mistakes{
 }
 
 func runLIFNoClamp(pars neuron.Pars, iinj []float64, stop bool) (v, recSpikes []float64) {
-	vTh, vReset := pars.VTh, pars.VReset
-	dt := pars.Dt
-	lt := pars.Lt()
-	v = make([]float64, lt)
-	v[0] = pars.VInit
-	iinj, err := neuron.InputCurrent(pars, iinj, stop)
-	if err != nil {
-		panic(err)
-	}
-	for it := 0; it < lt-1; it++ {
-		if v[it] >= vTh {
-			recSpikes = append(recSpikes, float64(it)*dt)
-			v[it] = vReset
-		}
-		dv := (-(v[it] - pars.EL) + iinj[it]/pars.GL) * (dt / pars.TauM)
-		v[it+1] = v[it] + dv
-	}
-	return v, recSpikes
+	return runLIFVariant(pars, iinj, stop, 0, pars.GL)
 }
 
 func runLIFRefractoryMs(pars neuron.Pars, iinj []float64, stop bool) (v, recSpikes []float64) {
-	vTh, vReset := pars.VTh, pars.VReset
-	dt := pars.Dt
-	lt := pars.Lt()
-	tref := pars.TRef
-	v = make([]float64, lt)
-	v[0] = pars.VInit
-	iinj, err := neuron.InputCurrent(pars, iinj, stop)
-	if err != nil {
-		panic(err)
-	}
-	tr := 0.0
-	for it := 0; it < lt-1; it++ {
-		if tr > 0 {
-			v[it] = vReset
-			tr = tr - 1
-		} else if v[it] >= vTh {
-			recSpikes = append(recSpikes, float64(it)*dt)
-			v[it] = vReset
-			tr = tref
-		}
-		dv := (-(v[it] - pars.EL) + iinj[it]/pars.GL) * (dt / pars.TauM)
-		v[it+1] = v[it] + dv
-	}
-	return v, recSpikes
+	return runLIFVariant(pars, iinj, stop, pars.TRef, pars.GL)
 }
 
 func runLIFNoGL(pars neuron.Pars, iinj []float64, stop bool) (v, recSpikes []float64) {
-	vTh, vReset := pars.VTh, pars.VReset
-	dt := pars.Dt
+	return runLIFVariant(pars, iinj, stop, pars.TRef/pars.Dt, 1)
+}
+
+// runLIFVariant is the solution's RunLIF with the two quantities the mistakes get wrong as
+// parameters: the refractory count a spike starts (the solution: TRef/Dt steps; 0: no
+// clamp) and the conductance the current is divided by (the solution: GL).
+func runLIFVariant(pars neuron.Pars, iinj []float64, stop bool, refractorySteps, gl float64) (v, recSpikes []float64) {
 	lt := pars.Lt()
-	tref := pars.TRef
 	v = make([]float64, lt)
 	v[0] = pars.VInit
-	iinj, err := neuron.InputCurrent(pars, iinj, stop)
-	if err != nil {
-		panic(err)
-	}
+	iinj = nma.Must(neuron.InputCurrent(pars, iinj, stop))
 	tr := 0.0
 	for it := 0; it < lt-1; it++ {
 		if tr > 0 {
-			v[it] = vReset
-			tr = tr - 1
-		} else if v[it] >= vTh {
-			recSpikes = append(recSpikes, float64(it)*dt)
-			v[it] = vReset
-			tr = tref / dt
+			v[it] = pars.VReset
+			tr--
+		} else if v[it] >= pars.VTh {
+			recSpikes = append(recSpikes, float64(it)*pars.Dt)
+			v[it] = pars.VReset
+			tr = refractorySteps
 		}
-		dv := (-(v[it] - pars.EL) + iinj[it]) * (dt / pars.TauM)
-		v[it+1] = v[it] + dv
+		v[it+1] = v[it] + (-(v[it]-pars.EL)+iinj[it]/gl)*(pars.Dt/pars.TauM)
 	}
 	return v, recSpikes
-}
-
-// isi are the intervals between consecutive spike times, as the solution computes them.
-func isi(spikeTimes []float64) []float64 {
-	out := make([]float64, len(spikeTimes)-1)
-	for k := range out {
-		out[k] = spikeTimes[k+1] - spikeTimes[k]
-	}
-	return out
 }
 
 func isiCvVariance(spikeTimes []float64) ([]float64, float64) {
 	if len(spikeTimes) < 2 {
 		return nil, math.NaN()
 	}
-	d := isi(spikeTimes)
+	d := nma.Diff(spikeTimes)
 	return d, nma.Var(d) / nma.Mean(d)
 }
 
@@ -128,7 +79,7 @@ func isiCvSampleStd(spikeTimes []float64) ([]float64, float64) {
 	if len(spikeTimes) < 2 {
 		return nil, math.NaN()
 	}
-	d := isi(spikeTimes)
+	d := nma.Diff(spikeTimes)
 	n := float64(len(d))
 	return d, math.Sqrt(nma.Var(d)*n/(n-1)) / nma.Mean(d)
 }
@@ -137,6 +88,6 @@ func isiCvInverted(spikeTimes []float64) ([]float64, float64) {
 	if len(spikeTimes) < 2 {
 		return nil, math.NaN()
 	}
-	d := isi(spikeTimes)
+	d := nma.Diff(spikeTimes)
 	return d, nma.Mean(d) / nma.Std(d)
 }

@@ -32,6 +32,7 @@ package neuron
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/nma-go/nma-go/nma"
@@ -282,40 +283,27 @@ func countLIF(p Pars, in, v []float64) int {
 // all of those are zero — so DefaultPars shows the nine numbers that matter:
 // {VTh:-55 mV VReset:-75 mV TauM:10 ms GL:10 nS VInit:-75 mV EL:-75 mV TRef:2 ms T:400 ms Dt:0.1 ms}.
 func (p Pars) String() string {
-	var b strings.Builder
-	field := func(name string, v float64, unit string) {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+	type field struct {
+		name string
+		v    float64
+		unit string
+	}
+	groups := [][]field{
+		{{"VTh", p.VTh, "mV"}, {"VReset", p.VReset, "mV"}, {"TauM", p.TauM, "ms"}, {"GL", p.GL, "nS"},
+			{"VInit", p.VInit, "mV"}, {"EL", p.EL, "mV"}, {"TRef", p.TRef, "ms"}, {"T", p.T, "ms"}, {"Dt", p.Dt, "ms"}},
+		{{"GEBar", p.GEBar, "nS"}, {"GIBar", p.GIBar, "nS"}, {"VE", p.VE, "mV"}, {"VI", p.VI, "mV"},
+			{"TauSynE", p.TauSynE, "ms"}, {"TauSynI", p.TauSynI, "ms"}},
+		{{"U0E", p.U0E, ""}, {"TauDE", p.TauDE, "ms"}, {"TauFE", p.TauFE, "ms"},
+			{"U0I", p.U0I, ""}, {"TauDI", p.TauDI, "ms"}, {"TauFI", p.TauFI, "ms"}},
+	}
+	var parts []string
+	for g, fs := range groups {
+		if g > 0 && !slices.ContainsFunc(fs, func(f field) bool { return f.v != 0 }) {
+			continue // a synapse or STP group that is all zero
 		}
-		fmt.Fprintf(&b, "%s:%g", name, v)
-		if unit != "" {
-			b.WriteString(" " + unit)
+		for _, f := range fs {
+			parts = append(parts, strings.TrimSpace(fmt.Sprintf("%s:%g %s", f.name, f.v, f.unit)))
 		}
 	}
-	field("VTh", p.VTh, "mV")
-	field("VReset", p.VReset, "mV")
-	field("TauM", p.TauM, "ms")
-	field("GL", p.GL, "nS")
-	field("VInit", p.VInit, "mV")
-	field("EL", p.EL, "mV")
-	field("TRef", p.TRef, "ms")
-	field("T", p.T, "ms")
-	field("Dt", p.Dt, "ms")
-	if p.GEBar != 0 || p.GIBar != 0 || p.VE != 0 || p.VI != 0 || p.TauSynE != 0 || p.TauSynI != 0 {
-		field("GEBar", p.GEBar, "nS")
-		field("GIBar", p.GIBar, "nS")
-		field("VE", p.VE, "mV")
-		field("VI", p.VI, "mV")
-		field("TauSynE", p.TauSynE, "ms")
-		field("TauSynI", p.TauSynI, "ms")
-	}
-	if p.U0E != 0 || p.TauDE != 0 || p.TauFE != 0 || p.U0I != 0 || p.TauDI != 0 || p.TauFI != 0 {
-		field("U0E", p.U0E, "")
-		field("TauDE", p.TauDE, "ms")
-		field("TauFE", p.TauFE, "ms")
-		field("U0I", p.U0I, "")
-		field("TauDI", p.TauDI, "ms")
-		field("TauFI", p.TauFI, "ms")
-	}
-	return "{" + b.String() + "}"
+	return "{" + strings.Join(parts, " ") + "}"
 }
