@@ -292,3 +292,34 @@ func TestDecay(t *testing.T) {
 		}
 	}
 }
+
+// W2D2 Tutorial 3's demo draws every (μ, σ) from one simulation of standard walks: with the
+// same seed the steps are μ + σz for the same z, so mean[k] = μ(k+1) + σ·mean₁[k] and
+// var[k] = σ²·var₁[k]. Checked against fresh simulations, to rounding (relative 1e-9).
+func TestRandomWalkStatsScale(t *testing.T) {
+	base, err := RandomWalks(500, 300, 0, 1, rng.New(2020))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mu1, var1, err := MeanVar(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range [][2]float64{{0.3, 2.5}, {-0.5, 10}, {0, 0.5}} {
+		m, s := c[0], c[1]
+		sim, err := RandomWalks(500, 300, m, s, rng.New(2020))
+		if err != nil {
+			t.Fatal(err)
+		}
+		mu, variance, err := MeanVar(sim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k := range mu {
+			wantMu, wantVar := m*float64(k+1)+s*mu1[k], s*s*var1[k]
+			if math.Abs(mu[k]-wantMu) > 1e-9*(1+math.Abs(wantMu)) || math.Abs(variance[k]-wantVar) > 1e-9*wantVar {
+				t.Fatalf("μ=%g σ=%g step %d: mean %v var %v, scaled %v %v", m, s, k, mu[k], variance[k], wantMu, wantVar)
+			}
+		}
+	}
+}

@@ -8,6 +8,13 @@ Every cell runs (allow_errors): the Go side decides which errors were expected.
 import json
 import sys
 
+# jsonschema (under nbformat) imports rfc3987_syntax for its "iri" format checker when it
+# is installed — JupyterLab's jupyter_events pulls it into the environment — and that
+# module builds a parser at import: 1.5 s of every notebook run, before the kernel starts.
+# Notebooks have no IRIs to check; a None entry makes the import fail, and jsonschema
+# leaves that one checker out.
+sys.modules.setdefault("rfc3987_syntax", None)
+
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError

@@ -1,16 +1,13 @@
 package widgets
 
 import (
-	"bytes"
 	"encoding/base64"
 	"errors"
 	"fmt"
 	"html"
 	"image"
 	"image/color"
-	"image/png"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,6 +15,7 @@ import (
 
 	"github.com/nma-go/nma-go/nma/fig"
 	"github.com/nma-go/nma-go/nma/internal/nbout"
+	"github.com/nma-go/nma-go/nma/internal/pngenc"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -175,6 +173,10 @@ func (d Demo) renderFrames(ks []int) ([]string, int, error) {
 	return urls, widths[0], nil
 }
 
+// maxOffPalette is the largest fraction of a frame's pixels whose colour may be
+// approximated when it is reduced to 256 colours (see nma/internal/pngenc).
+const maxOffPalette = 0.10
+
 // encodeFrame draws f at FrameDPI (lower for a figure that would be wider than
 // MaxFrameWidth pixels) and returns it as a PNG data URL, with its display width.
 func encodeFrame(f *fig.Figure) (string, int, error) {
@@ -185,108 +187,15 @@ func encodeFrame(f *fig.Figure) (string, int, error) {
 	c := vgimg.NewWith(vgimg.UseWH(f.Width, f.Height), vgimg.UseDPI(dpi),
 		vgimg.UseBackgroundColor(color.White))
 	f.Draw(draw.New(c))
-	var img image.Image = c.Image()
-	if rgba, ok := img.(*image.RGBA); ok {
-		if pal := paletted(rgba); pal != nil {
-			img = pal
-		}
+	img, ok := c.Image().(*image.RGBA)
+	if !ok {
+		return "", 0, fmt.Errorf("encoding PNG: the canvas is a %T, not RGBA", c.Image())
 	}
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		return "", 0, fmt.Errorf("encoding PNG: %w", err)
+	png, err := pngenc.Encode(img, maxOffPalette)
+	if err != nil {
+		return "", 0, err
 	}
-	return "data:image/png;base64," + base64.StdEncoding.EncodeToString(buf.Bytes()), f.DisplayWidth(), nil
-}
-
-// maxOffPalette is the largest fraction of pixels whose colour may be approximated when a
-// frame is reduced to 256 colours.
-const maxOffPalette = 0.10
-
-// paletted returns img with its 256 most frequent colours (every other colour mapped to
-// the nearest of them), or nil when that would change more than maxOffPalette of the
-// pixels (a smooth colour map) or the image is not opaque. A figure's pixels are mostly
-// background, lines and text in a few colours, with antialiased edges between them: the
-// palette keeps it looking the same at a third to a half of the bytes.
-func paletted(img *image.RGBA) *image.Paletted {
-	b := img.Bounds()
-	w, h := b.Dx(), b.Dy()
-	count := map[uint32]int{}
-	last, run := uint32(1<<31), 0
-	for y := 0; y < h; y++ {
-		row := img.Pix[y*img.Stride : y*img.Stride+4*w]
-		for i := 0; i < len(row); i += 4 {
-			if row[i+3] != 255 {
-				return nil
-			}
-			c := uint32(row[i])<<16 | uint32(row[i+1])<<8 | uint32(row[i+2])
-			if c == last {
-				run++
-				continue
-			}
-			if run > 0 {
-				count[last] += run
-			}
-			last, run = c, 1
-		}
-	}
-	count[last] += run
-	colours := make([]uint32, 0, len(count))
-	for c := range count {
-		colours = append(colours, c)
-	}
-	slices.SortFunc(colours, func(a, b uint32) int {
-		if count[a] != count[b] {
-			return count[b] - count[a] // most frequent first
-		}
-		return int(a) - int(b) // deterministic on ties
-	})
-	if len(colours) > 256 {
-		off := 0
-		for _, c := range colours[256:] {
-			off += count[c]
-		}
-		if float64(off) > maxOffPalette*float64(w*h) {
-			return nil
-		}
-		colours = colours[:256]
-	}
-	pal := make(color.Palette, len(colours))
-	index := make(map[uint32]uint8, 2*len(colours))
-	for i, c := range colours {
-		pal[i] = color.RGBA{uint8(c >> 16), uint8(c >> 8), uint8(c), 255}
-		index[c] = uint8(i)
-	}
-	nearest := func(c uint32) uint8 {
-		if x, ok := index[c]; ok {
-			return x
-		}
-		best, bestD := 0, 1<<30
-		for i, q := range colours {
-			dr := int(q>>16&255) - int(c>>16&255)
-			dg := int(q>>8&255) - int(c>>8&255)
-			db := int(q&255) - int(c&255)
-			if d := dr*dr + dg*dg + db*db; d < bestD {
-				best, bestD = i, d
-			}
-		}
-		index[c] = uint8(best)
-		return uint8(best)
-	}
-	out := image.NewPaletted(image.Rect(0, 0, w, h), pal)
-	for y := 0; y < h; y++ {
-		row := img.Pix[y*img.Stride : y*img.Stride+4*w]
-		dst := out.Pix[y*out.Stride : y*out.Stride+w]
-		lastC, lastX := uint32(1<<31), uint8(0)
-		for x := 0; x < w; x++ {
-			i := 4 * x
-			c := uint32(row[i])<<16 | uint32(row[i+1])<<8 | uint32(row[i+2])
-			if c != lastC {
-				lastC, lastX = c, nearest(c)
-			}
-			dst[x] = lastX
-		}
-	}
-	return out
+	return "data:image/png;base64," + base64.StdEncoding.EncodeToString(png), f.DisplayWidth(), nil
 }
 
 // html is the self-contained output of a precomputed demo: its controls, the default

@@ -512,37 +512,6 @@ func TestPalettedFramesLookTheSame(t *testing.T) {
 	}
 }
 
-// A smooth colour ramp has too many colours for a palette: it stays full colour.
-func TestPaletteFallsBackForSmoothColours(t *testing.T) {
-	img := image.NewRGBA(image.Rect(0, 0, 512, 64))
-	for y := range 64 {
-		for x := range 512 {
-			img.SetRGBA(x, y, color.RGBA{uint8(x / 2), uint8(y * 4), uint8(255 - x/2), 255})
-		}
-	}
-	if paletted(img) != nil {
-		t.Error("a ramp of 16384 colours was reduced to 256")
-	}
-	small := image.NewRGBA(image.Rect(0, 0, 20, 20))
-	for y := range 20 {
-		for x := range 20 {
-			small.SetRGBA(x, y, color.RGBA{uint8(10 * x), uint8(10 * y), 0, 255}) // 400 colours, each 0.25%
-		}
-	}
-	if paletted(small) != nil {
-		t.Error("400 equally frequent colours were reduced to 256 (36% of the pixels changed)")
-	}
-	two := image.NewRGBA(image.Rect(0, 0, 4, 4))
-	for i := range two.Pix {
-		two.Pix[i] = 255
-	}
-	two.SetRGBA(1, 1, color.RGBA{255, 0, 0, 255})
-	p := paletted(two)
-	if p == nil || len(p.Palette) != 2 || p.ColorIndexAt(1, 1) != 1 || p.ColorIndexAt(0, 0) != 0 {
-		t.Errorf("two colours: %v", p)
-	}
-}
-
 // A wide figure's frames are capped at MaxFrameWidth pixels.
 func TestWideFramesAreCapped(t *testing.T) {
 	p := fig.NewPlot("", "x", "y")

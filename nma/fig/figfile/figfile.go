@@ -7,6 +7,7 @@ package figfile
 import (
 	"bytes"
 	"fmt"
+	"image/color"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,7 +22,7 @@ import (
 // SVG renders f as SVG with its fonts embedded.
 func SVG(f *fig.Figure) ([]byte, error) {
 	c := vgsvg.NewWith(vgsvg.UseWH(f.Width, f.Height), vgsvg.EmbedFonts(true))
-	f.Draw(draw.New(c))
+	drawOnWhite(f, draw.New(c))
 	var buf bytes.Buffer
 	if _, err := c.WriteTo(&buf); err != nil {
 		return nil, fmt.Errorf("figfile: encoding SVG: %w", err)
@@ -32,12 +33,21 @@ func SVG(f *fig.Figure) ([]byte, error) {
 // PDF renders f as PDF.
 func PDF(f *fig.Figure) ([]byte, error) {
 	c := vgpdf.New(f.Width, f.Height)
-	f.Draw(draw.New(c))
+	drawOnWhite(f, draw.New(c))
 	var buf bytes.Buffer
 	if _, err := c.WriteTo(&buf); err != nil {
 		return nil, fmt.Errorf("figfile: encoding PDF: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// drawOnWhite paints the page white and draws f on it: the plots of nma/fig have no
+// background fill of their own (a PNG's canvas starts white), and an SVG would otherwise be
+// transparent.
+func drawOnWhite(f *fig.Figure, dc draw.Canvas) {
+	dc.SetColor(color.White)
+	dc.Fill(dc.Rectangle.Path())
+	f.Draw(dc)
 }
 
 // Save writes f to path; the extension chooses the format: .png, .svg or .pdf.

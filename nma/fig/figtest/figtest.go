@@ -41,11 +41,21 @@ const MaxDiffFraction = 0.0002
 // comparing.
 const UpdateEnv = "NMA_UPDATE_GOLDEN"
 
-// Render returns f as a PNG at DPI dots per inch (f itself is not changed).
+// Render returns f as a PNG at DPI dots per inch (f itself is not changed), every pixel
+// exact: Figure.PNG may approximate a few antialiased edge pixels by a palette colour, which
+// is not a change of the figure.
 func Render(f *fig.Figure) ([]byte, error) {
 	g := *f
 	g.DPI = DPI
-	return g.PNG()
+	img, err := g.Image()
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // Golden renders f and compares it with testdata/golden/<name>.png (see the package comment).
