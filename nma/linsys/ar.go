@@ -198,9 +198,25 @@ func FitAR1(x []float64) (intercept, lamHat float64, err error) {
 
 // ARSweep fits an AR model of every order in orders to train and returns the error rate
 // of each on test, as a table with columns "order" and "test error".
+//
+// An error rate depends only on the signs of the test predictions, so ARSweep fits each
+// model through its normal equations (arNormal: exact sums for integer data such as the
+// course's ±1 sequences, and a Cholesky factorisation) rather than ARModel's SVD, and keeps
+// that fit only when every test prediction is further from 0 than a bound on how far the
+// two fits can differ there; otherwise — and for data that are not small integers — it uses
+// ARModel and ErrorRate. Either way the error rates are those of ARModel's coefficients.
 func ARSweep(train, test []float64, orders []int) (dataframe.DataFrame, error) {
 	errs := make([]float64, len(orders))
+	maxR := 0
+	for _, r := range orders {
+		maxR = max(maxR, r)
+	}
+	ne := newARNormal(train, min(maxR, len(train)-1))
 	for i, r := range orders {
+		if e, ok := ne.errorRate(r, test); ok {
+			errs[i] = e
+			continue
+		}
 		_, _, p, err := ARModel(train, r)
 		if err != nil {
 			return dataframe.DataFrame{}, err
@@ -213,4 +229,204 @@ func ARSweep(train, test []float64, orders []int) (dataframe.DataFrame, error) {
 		series.New(orders, series.Int, "order"),
 		series.New(errs, series.Float, "test error"),
 	), nil
+}
+
+// arNormal holds what the normal equations X·Xᵀ·p = X·y of every AR model of x up to
+// order maxR are made of (X = BuildTimeDelayMatrices' x1, y its x2): the running sums
+// s[t] = Σ_{u<t} x[u] and q[d][t] = Σ_{u<t} x[u]·x[u+d] for lags d ≤ maxR. Each entry of
+// X·Xᵀ and X·y is a sum of such products over a window, the difference of two running
+// sums. For integers with |x| ≤ 2^20 and len(x)·max|x|² ≤ 2^52 every product and sum is an
+// integer below 2^53, so the entries are exact whatever the order of the additions; for
+// other data arNormal is not used (exact is false). g, c and e are room for one system
+// (X·Xᵀ and its factor, X·y and the solution, the factor's inverse).
+type arNormal struct {
+	x       []float64
+	exact   bool
+	s       []float64
+	q       []float64
+	w       int
+	g, c, e []float64
+}
+
+func newARNormal(x []float64, maxR int) *arNormal {
+	ne := &arNormal{x: x, exact: len(x) > 0 && maxR >= 1}
+	big := 0.0
+	for _, v := range x {
+		if v != math.Trunc(v) || math.Abs(v) > 1<<20 {
+			ne.exact = false
+			break
+		}
+		big = max(big, math.Abs(v))
+	}
+	if !ne.exact || float64(len(x))*big*big > 1<<52 {
+		ne.exact = false
+		return ne
+	}
+	n := len(x)
+	ne.s = make([]float64, n+1)
+	for u, v := range x {
+		ne.s[u+1] = ne.s[u] + v
+	}
+	// q[t·(maxR+1)+d]: the lags side by side, so that one pass over x adds them all
+	w := maxR + 1
+	ne.w, ne.q = w, make([]float64, (n+1)*w)
+	for u, v := range x {
+		prev, next := ne.q[u*w:u*w+w:u*w+w], ne.q[(u+1)*w:(u+2)*w:(u+2)*w]
+		for d := range w {
+			prod := 0.0 // past the end of x: the sum stays
+			if u+d < n {
+				prod = v * x[u+d]
+			}
+			next[d] = prev[d] + prod
+		}
+	}
+	k := maxR + 1
+	ne.g, ne.c, ne.e = make([]float64, k*k), make([]float64, k), make([]float64, k*k)
+	return ne
+}
+
+// window is Σ_{j<m} x[a+j]·x[a+d+j].
+func (ne *arNormal) window(d, a, m int) float64 { return ne.q[(a+m)*ne.w+d] - ne.q[a*ne.w+d] }
+
+// errorRate returns ErrorRate(test, p) for the order-r model p of ARModel, and whether it
+// could tell. It solves the normal equations (exact X·Xᵀ and X·y, Cholesky) for p̂, and p̂
+// gives the error rate when every test prediction x1ᵀp̂ is further from 0 than
+// 2δ·‖row‖₁·‖p̂‖₁, a bound on how much the difference of the two fits can change it, with
+// δ = 64·(r+1)·m·ε·κ₁ (m = len(x) − r, κ₁ ≥ κ₁(X·Xᵀ) from ‖L⁻¹‖): the Cholesky solve of the
+// exact X·Xᵀ is backward stable, so ‖p̂ − p*‖/‖p*‖ (p* the exact solution) is below a
+// small multiple of (r+1)·ε·κ(X·Xᵀ), and the SVD's error is below a multiple of
+// κ(X)²·ε = κ(X·Xᵀ)·ε with factors polynomial in the sizes; δ covers both with room. It
+// cannot tell when r is not an order both sequences allow (ARModel and ErrorRate then give
+// the error), when X·Xᵀ is not positive definite (a rank-deficient X, where the SVD gives
+// the minimum-norm solution), or when a prediction is too close to 0 — which every one is
+// when δ ≥ 1/2 (|x1ᵀp̂| ≤ ‖row‖₁·‖p̂‖₁), so an ill-conditioned X, where the SVD may drop
+// small singular values, never takes this path.
+func (ne *arNormal) errorRate(r int, test []float64) (float64, bool) {
+	n := len(ne.x)
+	if !ne.exact || r < 1 || r >= ne.w || r >= len(test) {
+		return 0, false
+	}
+	m, k := n-r, r+1
+	g, c := ne.g[:k*k], ne.c[:k]
+	g[0] = float64(m)
+	c[0] = ne.s[n] - ne.s[r]
+	for a := 1; a <= r; a++ {
+		g[a*k] = ne.s[a-1+m] - ne.s[a-1]
+		for b := 1; b <= a; b++ {
+			g[a*k+b] = ne.window(a-b, b-1, m)
+		}
+		c[a] = ne.window(r-a+1, a-1, m)
+	}
+	// ‖X·Xᵀ‖₁ (the largest column sum, from the lower triangle), then the factorisation
+	gNorm := 0.0
+	for j := range k {
+		sum := 0.0
+		for i := range k {
+			sum += math.Abs(g[max(i, j)*k+min(i, j)])
+		}
+		gNorm = max(gNorm, sum)
+	}
+	if !cholesky(g, k) {
+		return 0, false
+	}
+	// ‖(X·Xᵀ)⁻¹‖₁ = ‖L⁻ᵀ·L⁻¹‖₁ ≤ ‖L⁻¹‖∞·‖L⁻¹‖₁
+	invNorm := lowerInvNorms(g, ne.e[:k*k], k)
+	delta := 64 * float64(k) * float64(m) * epsilon * gNorm * invNorm
+	cholSolve(g, k, c)
+	p := c
+	norm := 0.0
+	for _, v := range p {
+		norm += math.Abs(v)
+	}
+	wrong := 0
+	for j := 0; j+r < len(test); j++ {
+		pred := 0.0 // Predict's sum, row by row
+		rowNorm := 0.0
+		for a := range k {
+			xa := 1.0
+			if a > 0 {
+				xa = test[a-1+j]
+			}
+			pred += xa * p[a]
+			rowNorm += math.Abs(xa)
+		}
+		if !(math.Abs(pred) > 2*delta*rowNorm*norm) {
+			return 0, false
+		}
+		if test[r+j]-sign(pred) != 0 {
+			wrong++
+		}
+	}
+	return float64(wrong) / float64(len(test)-r), true
+}
+
+// cholesky factorises the k×k symmetric positive definite matrix whose lower triangle a
+// holds (row-major) into L·Lᵀ, L in the lower triangle of a, and reports false when the
+// matrix is not positive definite (a pivot that is not > 0).
+func cholesky(a []float64, k int) bool {
+	for j := range k {
+		rj := a[j*k : j*k+j]
+		d := a[j*k+j]
+		for _, v := range rj {
+			d -= v * v
+		}
+		if !(d > 0) {
+			return false
+		}
+		d = math.Sqrt(d)
+		a[j*k+j] = d
+		for i := j + 1; i < k; i++ {
+			ri := a[i*k : i*k+j]
+			sum := a[i*k+j]
+			for l, v := range ri {
+				sum -= v * rj[l]
+			}
+			a[i*k+j] = sum / d
+		}
+	}
+	return true
+}
+
+// cholSolve overwrites b with the solution of L·Lᵀ·x = b, L from cholesky.
+func cholSolve(l []float64, k int, b []float64) {
+	for i := range k {
+		sum := b[i]
+		for j, v := range l[i*k : i*k+i] {
+			sum -= v * b[j]
+		}
+		b[i] = sum / l[i*k+i]
+	}
+	for i := k - 1; i >= 0; i-- {
+		sum := b[i]
+		for j := i + 1; j < k; j++ {
+			sum -= l[j*k+i] * b[j]
+		}
+		b[i] = sum / l[i*k+i]
+	}
+}
+
+// lowerInvNorms returns ‖L⁻¹‖∞·‖L⁻¹‖₁ for the k×k lower triangular L of cholesky, with
+// inv as room for L⁻¹ (k×k, row-major).
+func lowerInvNorms(l, inv []float64, k int) float64 {
+	clear(inv)
+	for j := range k {
+		inv[j*k+j] = 1 / l[j*k+j]
+		for i := j + 1; i < k; i++ {
+			sum := 0.0
+			for t := j; t < i; t++ {
+				sum += l[i*k+t] * inv[t*k+j]
+			}
+			inv[i*k+j] = -sum / l[i*k+i]
+		}
+	}
+	rowMax, colMax := 0.0, 0.0
+	for i := range k {
+		row, col := 0.0, 0.0
+		for j := range k {
+			row += math.Abs(inv[i*k+j])
+			col += math.Abs(inv[j*k+i])
+		}
+		rowMax, colMax = max(rowMax, row), max(colMax, col)
+	}
+	return rowMax * colMax
 }

@@ -1,11 +1,13 @@
 package linsys
 
 import (
+	"fmt"
 	"math"
 	"math/cmplx"
 	"testing"
 
 	"github.com/nma-go/nma-go/nma"
+	"github.com/nma-go/nma-go/nma/rng"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -119,6 +121,102 @@ func TestARFastPathBitIdentical(t *testing.T) {
 			if math.Float64bits(gen[j]) != math.Float64bits(want[j]) {
 				t.Fatalf("order %d: generic prediction %d = %v, want %v", r, j, gen[j], want[j])
 			}
+		}
+	}
+}
+
+// refARSweep is ARSweep before issue 15: ARModel's SVD fit and ErrorRate for every order.
+func refARSweep(train, test []float64, orders []int) ([]float64, error) {
+	errs := make([]float64, len(orders))
+	for i, r := range orders {
+		_, _, p, err := ARModel(train, r)
+		if err != nil {
+			return nil, err
+		}
+		if errs[i], err = ErrorRate(test, p); err != nil {
+			return nil, err
+		}
+	}
+	return errs, nil
+}
+
+// The sweep through the normal equations gives the SVD fits' error rates, bit for bit: on
+// the course's sequences (where every order takes the normal equations, the path the
+// benchmark times), on random ±1 and small-integer sequences, and where it must fall back
+// to the SVD (a rank-deficient fit, data that are not integers).
+func TestARSweepNormalEquations(t *testing.T) {
+	train, _ := Char2Array(MonkeyAtTypewriter)
+	test, _ := Char2Array(TestMonkey)
+	orders := make([]int, 30)
+	for i := range orders {
+		orders[i] = i + 1
+	}
+	ne := newARNormal(train, 30)
+	for _, r := range orders[:20] {
+		if _, ok := ne.errorRate(r, test); !ok {
+			t.Errorf("course data, order %d: the normal equations could not tell", r)
+		}
+	}
+	check := func(name string, train, test []float64, orders []int) (fast int) {
+		t.Helper()
+		df, err := ARSweep(train, test, orders)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		want, err := refARSweep(train, test, orders)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		got := df.Col("test error").Float()
+		for i := range want {
+			if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
+				t.Errorf("%s, order %d: error rate %v, want %v (SVD)", name, orders[i], got[i], want[i])
+			}
+		}
+		ne := newARNormal(train, orders[len(orders)-1])
+		for _, r := range orders {
+			if _, ok := ne.errorRate(r, test); ok {
+				fast++
+			}
+		}
+		return fast
+	}
+	check("course", train, test, orders)
+	r := rng.New(15)
+	fast := 0
+	for trial := range 40 {
+		n, nt := 30+trial*7, 20+trial*3
+		u, _ := r.Rand(n + nt)
+		x := make([]float64, len(u))
+		for k, v := range u {
+			if trial%2 == 0 {
+				x[k] = 2*math.Floor(2*v) - 1 // ±1
+			} else {
+				x[k] = math.Floor(5*v) - 2 // −2 … 2
+			}
+		}
+		fast += check(fmt.Sprintf("random trial %d", trial), x[:n], x[n:], orders[:min(20, nt-1)])
+	}
+	if fast < 700 {
+		t.Errorf("random sequences: %d of 799 fits through the normal equations, want most", fast)
+	}
+	alt, _ := Char2Array(AlternatingSequence)
+	if fast := check("alternating", alt, alt, orders[:5]); fast != 1 {
+		t.Errorf("alternating sequence: %d fits through the normal equations, want 1 (order 1; the others are rank-deficient)", fast)
+	}
+	half := make([]float64, len(train))
+	for k, v := range train {
+		half[k] = v / 2
+	}
+	if fast := check("halves", half, test, orders[:5]); fast != 0 {
+		t.Errorf("non-integer data: %d fits through the normal equations, want 0", fast)
+	}
+	// orders the sequences do not allow: ARModel's and ErrorRate's errors
+	for _, bad := range [][]int{{0}, {len(train)}, {len(test)}} {
+		_, err := ARSweep(train, test, bad)
+		_, want := refARSweep(train, test, bad)
+		if err == nil || want == nil || err.Error() != want.Error() {
+			t.Errorf("orders %v: error %v, want %v", bad, err, want)
 		}
 	}
 }

@@ -35,7 +35,7 @@ func BenchmarkRunLIFCond1M(b *testing.B) {
 }
 
 // run_LIF_cond_STDP as the course's example_LIF_STDP calls it: 300 dense trains at 15 Hz ×
-// 120000 steps of 1 ms, recording every trace at every step.
+// 120000 steps of 1 ms, recording every trace at every step (P and ḡ as SynapseMatrix).
 func BenchmarkRunLIFCondSTDP120k(b *testing.B) {
 	p := DefaultSTDPPars()
 	p.T, p.Dt = 120000, 1
@@ -46,6 +46,26 @@ func BenchmarkRunLIFCondSTDP120k(b *testing.B) {
 	}
 	b.ResetTimer()
 	benchcpu.Loop(b, func() error { _, err := RunLIFCondSTDP(p, pre); return err })
+}
+
+// The same run with P and ḡ materialised as the course's dense matrices (2 × 288 MB), the
+// cost of asking for everything the course's function writes.
+func BenchmarkRunLIFCondSTDP120kDense(b *testing.B) {
+	p := DefaultSTDPPars()
+	p.T, p.Dt = 120000, 1
+	p.GEInit = 0.014
+	pre, err := p.PoissonTrains(15, 300, 2020)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	benchcpu.Loop(b, func() error {
+		run, err := RunLIFCondSTDP(p, pre)
+		if err == nil {
+			_, _ = run.P.Dense(), run.GBar.Dense()
+		}
+		return err
+	})
 }
 
 // Interactive Demo 2 of Tutorial 4 (example_LIF_STDP): 300 Poisson inputs at 15 Hz drawn

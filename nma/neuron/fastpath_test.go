@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/nma-go/nma-go/nma"
@@ -214,20 +215,22 @@ func TestSparseSumBitIdentical(t *testing.T) {
 // run_LIF_cond_STDP: the sparse sums and the trace decay equal the dense loop, for the
 // recorded run of Coding Exercise 2 and for Interactive Demo 2's 120-second simulation.
 func TestSTDPFastPathBitIdentical(t *testing.T) {
-	compare := func(name string, got, want STDPRun) {
+	compare := func(name string, got STDPRun, want refSTDPRun) {
 		t.Helper()
 		checkBits(t, name+" V", got.V, want.V)
 		checkBits(t, name+" GE", got.GE, want.GE)
 		checkBits(t, name+" M", got.M, want.M)
 		checkBits(t, name+" spikes", got.Spikes, want.Spikes)
-		if len(got.GBar) != len(want.GBar) || len(got.P) != len(want.P) || !slices.Equal(got.Idx, want.Idx) {
-			t.Fatalf("%s: %d ḡ rows, %d P rows, %d steps; want %d, %d, %d", name, len(got.GBar), len(got.P), len(got.Idx), len(want.GBar), len(want.P), len(want.Idx))
+		if !slices.Equal(got.Idx, want.Idx) {
+			t.Fatalf("%s: %d recorded steps, want %d", name, len(got.Idx), len(want.Idx))
 		}
-		for i := range want.GBar {
-			checkBits(t, fmt.Sprintf("%s ḡ[%d]", name, i), got.GBar[i], want.GBar[i])
-		}
-		for i := range want.P {
-			checkBits(t, fmt.Sprintf("%s P[%d]", name, i), got.P[i], want.P[i])
+		checkSynapseMatrix(t, name+" ḡ", got.GBar, want.GBar, 1)
+		if want.P == nil {
+			if got.P != nil {
+				t.Errorf("%s: P recorded, want nil", name)
+			}
+		} else {
+			checkSynapseMatrix(t, name+" P", got.P, want.P, 61)
 		}
 	}
 	// Coding Exercise 2, everything recorded, plus a longer run at 30 Hz
@@ -285,6 +288,34 @@ func TestSTDPFastPathBitIdentical(t *testing.T) {
 	compare("ExampleLIFSTDPCorrInput", hc.Run, want)
 }
 
+// checkSynapseMatrix compares m with the dense matrix want bit for bit: Dense, every Row,
+// the columns at the first, last and every stride-th step, and At at those columns.
+func checkSynapseMatrix(t *testing.T, name string, m *SynapseMatrix, want [][]float64, stride int) {
+	t.Helper()
+	r, c := m.Dims()
+	if r != len(want) || (r > 0 && c != len(want[0])) {
+		t.Fatalf("%s: %d×%d, want %d rows of %d", name, r, c, len(want), len(want[0]))
+	}
+	dense := m.Dense()
+	for i := range want {
+		checkBits(t, fmt.Sprintf("%s Dense[%d]", name, i), dense[i], want[i])
+		checkBits(t, fmt.Sprintf("%s Row(%d)", name, i), m.Row(i), want[i])
+	}
+	col := make([]float64, r)
+	for j := 0; j < c; j++ {
+		if j%stride != 0 && j != c-1 && j != 1 {
+			continue
+		}
+		for i := range want {
+			col[i] = want[i][j]
+			if got := m.At(i, j); math.Float64bits(got) != math.Float64bits(col[i]) {
+				t.Fatalf("%s At(%d, %d) = %v, want %v", name, i, j, got, col[i])
+			}
+		}
+		checkBits(t, fmt.Sprintf("%s Col(%d)", name, j), m.Col(j), col)
+	}
+}
+
 // The LIF neuron: the loop with the potential in a register equals the slice loop (RunLIF,
 // with DC, noise and the pulse), and the fused two-neuron trial of LIFOutputCC equals
 // CorrelateInput followed by two runs.
@@ -340,6 +371,56 @@ func TestDecayTracesBitIdentical(t *testing.T) {
 			decayTracesGo(want, -0.05)
 		}
 		checkBits(t, fmt.Sprintf("decay n=%d (AVX %v)", n, useAVX), got, want)
+	}
+}
+
+// The masks of nonzero values (assembly and Go) against their definition, on trains with
+// ±0, 1 and, once per trial, a value that is not binary (2, −1, NaN, ±Inf, a subnormal) at
+// a random place; then eventsFromDense against SpikesFromDense, and its error.
+func TestNonzeroMasks(t *testing.T) {
+	r := rng.New(3)
+	odd := []float64{2, -1, math.NaN(), math.Inf(1), math.Inf(-1), 5e-324, 0.5}
+	for trial := range 200 {
+		nb := 1 + trial%7
+		x := make([]float64, 64*nb+trial%64)
+		u, _ := r.Rand(len(x))
+		for k := range x {
+			switch {
+			case u[k] < 0.05:
+				x[k] = 1
+			case u[k] < 0.1:
+				x[k] = math.Copysign(0, -1)
+			}
+		}
+		if trial%2 == 1 {
+			x[int(u[0]*float64(len(x)))] = odd[trial%len(odd)]
+		}
+		want := make([]uint64, nb)
+		wantBad := false
+		for k, v := range x[:64*nb] {
+			if v != 0 {
+				want[k/64] |= 1 << (k % 64)
+				wantBad = wantBad || v != 1
+			}
+		}
+		got, gotGo := make([]uint64, nb), make([]uint64, nb)
+		bad, badGo := nonzeroMasks(x, got), nonzeroMasksGo(x, gotGo)
+		if !slices.Equal(got, want) || !slices.Equal(gotGo, want) || bad != wantBad || badGo != wantBad {
+			t.Fatalf("trial %d (AVX %v): masks %x (Go %x), bad %v (Go %v); want %x, %v", trial, useAVX, got, gotGo, bad, badGo, want, wantBad)
+		}
+		ev, err := eventsFromDense([][]float64{x}, len(x))
+		sp, spErr := SpikesFromDense([][]float64{x}, len(x))
+		switch {
+		case (err == nil) != (spErr == nil):
+			t.Fatalf("trial %d: eventsFromDense error %v, SpikesFromDense error %v", trial, err, spErr)
+		case err == nil && !slices.Equal(ev.rows[0], sp.Steps[0]):
+			t.Fatalf("trial %d: steps %v, want %v", trial, ev.rows[0], sp.Steps[0])
+		case err != nil:
+			k := slices.IndexFunc(x, func(v float64) bool { return v != 0 && v != 1 })
+			if want := fmt.Sprintf("has the value %g at step %d", x[k], k); !strings.Contains(err.Error(), want) {
+				t.Fatalf("trial %d: error %q, want it to say %q", trial, err, want)
+			}
+		}
 	}
 }
 

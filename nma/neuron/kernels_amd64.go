@@ -63,3 +63,19 @@ func addRows8(c []float64, r *[8][]float64) {
 	}
 	addRows8Go(c, r)
 }
+
+// nonzero64 is nonzeroMasksGo on n blocks of 64 values in AVX assembly (see the .s file).
+//
+//go:noescape
+func nonzero64(p *float64, n int, masks *uint64) (bad bool)
+
+// nonzeroMasks sets bit j of masks[b] when x[64b+j] is not ±0, for the len(masks) blocks
+// of 64 values at the start of x, and reports whether any of those values is neither ±0
+// nor 1.
+func nonzeroMasks(x []float64, masks []uint64) (bad bool) {
+	if useAVX && len(masks) > 0 {
+		_ = x[64*len(masks)-1]
+		return nonzero64(&x[0], len(masks), &masks[0])
+	}
+	return nonzeroMasksGo(x, masks)
+}

@@ -120,3 +120,61 @@ a8loop:
 a8done:
 	VZEROUPPER
 	RET
+
+// func nonzero64(p *float64, n int, masks *uint64) (bad bool)
+//
+// For each of the n blocks of 64 values from p, sets bit j of masks[b] when p[64b+j] is not
+// ±0 (NaN included: VCMPPD's NEQ_UQ), and reports whether any value is neither ±0 nor 1.
+#define NZ4(off, sh) \
+	VMOVUPD   off(SI), Y0; \
+	VCMPPD    $4, Y15, Y0, Y1; \
+	VCMPPD    $4, Y14, Y0, Y2; \
+	VANDPD    Y1, Y2, Y2; \
+	VORPD     Y2, Y13, Y13; \
+	VMOVMSKPD Y1, AX; \
+	SHLQ      $sh, AX; \
+	ORQ       AX, BX
+
+DATA one<>+0(SB)/8, $0x3ff0000000000000
+GLOBL one<>(SB), RODATA|NOPTR, $8
+
+TEXT ·nonzero64(SB), NOSPLIT, $0-25
+	MOVQ         p+0(FP), SI
+	MOVQ         n+8(FP), CX
+	MOVQ         masks+16(FP), DI
+	VXORPD       Y15, Y15, Y15
+	VBROADCASTSD one<>(SB), Y14
+	VXORPD       Y13, Y13, Y13
+	TESTQ        CX, CX
+	JZ           nzdone
+
+nzloop:
+	XORQ BX, BX
+	NZ4(0, 0)
+	NZ4(32, 4)
+	NZ4(64, 8)
+	NZ4(96, 12)
+	NZ4(128, 16)
+	NZ4(160, 20)
+	NZ4(192, 24)
+	NZ4(224, 28)
+	NZ4(256, 32)
+	NZ4(288, 36)
+	NZ4(320, 40)
+	NZ4(352, 44)
+	NZ4(384, 48)
+	NZ4(416, 52)
+	NZ4(448, 56)
+	NZ4(480, 60)
+	MOVQ BX, (DI)
+	ADDQ $512, SI
+	ADDQ $8, DI
+	DECQ CX
+	JNZ  nzloop
+
+nzdone:
+	VMOVMSKPD Y13, AX
+	TESTQ     AX, AX
+	SETNE     bad+24(FP)
+	VZEROUPPER
+	RET

@@ -13,3 +13,8 @@ func addRows4(c, r0, r1, r2, r3 []float64) { addRows4Go(c, r0, r1, r2, r3) }
 
 // addRows8 sets c[k] = c[k] + r[0][k] + … + r[7][k] (the rows have len(c) values).
 func addRows8(c []float64, r *[8][]float64) { addRows8Go(c, r) }
+
+// nonzeroMasks sets bit j of masks[b] when x[64b+j] is not ±0, for the len(masks) blocks
+// of 64 values at the start of x, and reports whether any of those values is neither ±0
+// nor 1.
+func nonzeroMasks(x []float64, masks []uint64) (bad bool) { return nonzeroMasksGo(x, masks) }

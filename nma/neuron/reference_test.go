@@ -122,12 +122,21 @@ func refRunLIFCondSTP(p Pars, iinj []float64, preEx, preIn [][]float64) (STPRun,
 	return STPRun{V: v, Spikes: sp, GE: gE, GI: gI}, nil
 }
 
-func refRunSTDP(p STDPPars, ev *events, opt stdpOptions) (STDPRun, error) {
+// refSTDPRun is STDPRun with P and ḡ as the course's dense matrices.
+type refSTDPRun struct {
+	V, Spikes, GE, M []float64
+	P, GBar          [][]float64
+	Idx              []int
+}
+
+// refRunSTDP is runSTDP with the dense loops: ḡ and P written at every recorded step, the
+// trace decayed with the spikes as 0/1 values, and g_E's sum over every synapse (nma.Sum).
+func refRunSTDP(p STDPPars, ev *events, opt stdpOptions) (refSTDPRun, error) {
 	n, lt := ev.n, ev.lt
 	g := make([]float64, n)
 	switch {
 	case p.GEInitEach != nil && len(p.GEInitEach) != n:
-		return STDPRun{}, fmt.Errorf("neuron: GEInitEach has %d values for %d presynaptic trains", len(p.GEInitEach), n)
+		return refSTDPRun{}, fmt.Errorf("neuron: GEInitEach has %d values for %d presynaptic trains", len(p.GEInitEach), n)
 	case p.GEInitEach != nil:
 		copy(g, p.GEInitEach)
 	default:
@@ -135,7 +144,7 @@ func refRunSTDP(p STDPPars, ev *events, opt stdpOptions) (STDPRun, error) {
 			g[i] = p.GEInit
 		}
 	}
-	run := STDPRun{V: make([]float64, lt), GE: make([]float64, lt), M: make([]float64, lt)}
+	run := refSTDPRun{V: make([]float64, lt), GE: make([]float64, lt), M: make([]float64, lt)}
 	if opt.idx == nil {
 		opt.idx = make([]int, lt)
 		for i := range opt.idx {

@@ -3,6 +3,7 @@ package neuron
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"time"
 
@@ -127,29 +128,32 @@ type STDPRun struct {
 	Spikes []float64 // postsynaptic spike times (ms)
 	GE     []float64 // total excitatory conductance, every step
 	M      []float64 // postsynaptic trace M (≤ 0), every step
-	// P are the presynaptic traces, one row per synapse, every step (RunLIFCondSTDP only).
-	P [][]float64
+	// P are the presynaptic traces, one row per synapse, every step (RunLIFCondSTDP only;
+	// nil otherwise).
+	P *SynapseMatrix
 	// GBar are the peak conductances ḡ_i, one row per synapse, at the steps Idx.
-	GBar [][]float64
+	GBar *SynapseMatrix
 	Idx  []int
 }
 
 // events is a set of binary spike trains stored sparsely by time step: the trains that
-// spike in step k are ids[start[k]:start[k+1]], in increasing order.
+// spike in step k are ids[start[k]:start[k+1]], in increasing order. rows are the same
+// spikes by train: the steps at which train i spikes, increasing.
 type events struct {
 	n, lt int
 	start []int32
 	ids   []int32
+	rows  [][]int
 }
 
 func (e *events) at(k int) []int32 { return e.ids[e.start[k]:e.start[k+1]] }
 
-// eventsFromTimes builds events from per-train spike steps (each sorted). It counts and
-// then places the spikes in blocks of 2^13 steps, every train's cursor through each block
-// in turn, so that the counts and the ids it writes stay in the cache.
+// eventsFromTimes builds events from per-train spike steps (each sorted; kept as rows). It
+// counts and then places the spikes in blocks of 2^13 steps, every train's cursor through
+// each block in turn, so that the counts and the ids it writes stay in the cache.
 func eventsFromTimes(spk [][]int, lt int) *events {
 	const blk = 1 << 13
-	e := &events{n: len(spk), lt: lt, start: make([]int32, lt+1)}
+	e := &events{n: len(spk), lt: lt, start: make([]int32, lt+1), rows: spk}
 	pos := make([]int, len(spk))
 	for k1 := blk; ; k1 += blk {
 		for i, s := range spk {
@@ -186,21 +190,86 @@ func eventsFromTimes(spk [][]int, lt int) *events {
 	return e
 }
 
-// eventsFromDense converts binary trains (0/1 values) to events.
+// eventsFromDense converts binary trains (lt values of 0 or 1 each) to events. Each row is
+// read once, into bit masks of its nonzero values (nonzeroMasks, 64 values a word), from
+// which its spike steps are counted and then listed.
 func eventsFromDense(pre [][]float64, lt int) (*events, error) {
 	spk := make([][]int, len(pre))
+	masks := make([]uint64, lt/64)
+	whole := 64 * len(masks)
 	for i, row := range pre {
-		for k, s := range row {
-			switch s {
-			case 0:
-			case 1:
-				spk[i] = append(spk[i], k)
-			default:
-				return nil, fmt.Errorf("neuron: presynaptic train %d has the value %g at step %d; STDP needs binary (0/1) trains", i, s, k)
+		if len(row) != lt {
+			return nil, fmt.Errorf("neuron: presynaptic train %d has %d values, want one per time step (%d)", i, len(row), lt)
+		}
+		if nonzeroMasks(row, masks) {
+			return nil, firstNotBinary(i, row)
+		}
+		n := 0
+		for _, m := range masks {
+			n += bits.OnesCount64(m)
+		}
+		for k, x := range row[whole:] {
+			if x != 0 {
+				if x != 1 {
+					return nil, notBinary(i, whole+k, x)
+				}
+				n++
 			}
 		}
+		s := make([]int, 0, n)
+		for b, m := range masks {
+			for ; m != 0; m &= m - 1 {
+				s = append(s, 64*b+bits.TrailingZeros64(m))
+			}
+		}
+		for k := whole; k < lt; k++ {
+			if row[k] != 0 {
+				s = append(s, k)
+			}
+		}
+		spk[i] = s
 	}
 	return eventsFromTimes(spk, lt), nil
+}
+
+// nonzeroMasksGo sets bit j of masks[b] when x[64b+j] is not ±0, for the len(masks) blocks
+// of 64 values at the start of x, and reports whether any of those values is neither ±0
+// nor 1. It reads four values at a time and looks at them one by one only when one of them
+// is not ±0.
+func nonzeroMasksGo(x []float64, masks []uint64) (bad bool) {
+	x = x[:64*len(masks)]
+	for b := range masks {
+		var m uint64
+		blk := x[64*b : 64*b+64 : 64*b+64]
+		for j := 0; j < 64; j += 4 {
+			q := blk[j : j+4 : j+4]
+			if (math.Float64bits(q[0])|math.Float64bits(q[1])|math.Float64bits(q[2])|math.Float64bits(q[3]))<<1 == 0 {
+				continue
+			}
+			for l, v := range q {
+				if v != 0 {
+					m |= 1 << (j + l)
+					bad = bad || v != 1
+				}
+			}
+		}
+		masks[b] = m
+	}
+	return bad
+}
+
+// firstNotBinary is the error for the first value of row that is neither ±0 nor 1.
+func firstNotBinary(i int, row []float64) error {
+	for k, x := range row {
+		if x != 0 && x != 1 {
+			return notBinary(i, k, x)
+		}
+	}
+	return nil
+}
+
+func notBinary(i, k int, x float64) error {
+	return fmt.Errorf("neuron: presynaptic train %d has the value %g at step %d; STDP needs binary (0/1) trains", i, x, k)
 }
 
 // poissonEvents draws n Poisson trains like PoissonTrainsFrom (np.random.rand(n, Lt) <
@@ -216,7 +285,7 @@ func poissonEvents(r *rng.RandomState, T, dt, rate float64, n int) (*events, err
 // stdpOptions says what runSTDP records.
 type stdpOptions struct {
 	recordP bool
-	idx     []int // sorted steps at which to record ḡ (nil: every step)
+	idx     []int // sorted steps that are the columns of ḡ (nil: every step)
 }
 
 // decayTracesGo sets P[i] = P[i] + k·P[i] (the trace step without a spike), four at a time.
@@ -237,7 +306,9 @@ func decayTracesGo(P []float64, k float64) {
 // runSTDP is the course's run_LIF_cond_STDP on sparse input, step for step (see
 // RunLIFCondSTDP). Per step it touches every synapse once, to decay its trace P; the sum
 // of the conductances of the synapses that spike (sparseSum) and their weight updates touch
-// only those.
+// only those. It records P as the presynaptic spike steps and ḡ, at every step, as its
+// changes (SynapseMatrix): ḡ_i after each of its depressions and every ḡ after each
+// postsynaptic spike; when opt.idx picks a few steps it keeps ḡ at just those.
 func runSTDP(p STDPPars, ev *events, opt stdpOptions) (STDPRun, error) {
 	n, lt := ev.n, ev.lt
 	g := make([]float64, n)
@@ -252,24 +323,37 @@ func runSTDP(p STDPPars, ev *events, opt stdpOptions) (STDPRun, error) {
 		}
 	}
 	run := STDPRun{V: make([]float64, lt), GE: make([]float64, lt), M: make([]float64, lt)}
+	kP := -(p.Dt / p.TauSTDP)
+	// ḡ at every step: its changes, after each depression (in the order of the events, dep)
+	// and after each postsynaptic spike; at a few steps: snapshots of every synapse
+	var wl *weightLog
+	var snap *snapshots
+	var dep []float64
 	if opt.idx == nil {
 		opt.idx = make([]int, lt)
 		for i := range opt.idx {
 			opt.idx[i] = i
 		}
+		wl = &weightLog{n: n, lt: lt, ev: ev, g0: slices.Clone(g), dep: make([]float64, len(ev.ids))}
+		dep = wl.dep
+		run.GBar = &SynapseMatrix{rows: n, cols: lt, src: wl}
+	} else {
+		snap = &snapshots{cols: len(opt.idx), data: make([]float64, n*len(opt.idx))}
+		run.GBar = &SynapseMatrix{rows: n, cols: len(opt.idx), src: snap}
 	}
 	run.Idx = opt.idx
-	run.GBar = make([][]float64, n)
-	flat := make([]float64, n*len(opt.idx))
-	for i := range run.GBar {
-		run.GBar[i] = flat[i*len(opt.idx) : (i+1)*len(opt.idx) : (i+1)*len(opt.idx)]
+	scratch := make([]float64, n) // where the depressions go without a weightLog
+	next := 0                     // next position in opt.idx for the snapshots
+	record := func(it int) {
+		for next < len(opt.idx) && opt.idx[next] == it {
+			for i, x := range g {
+				snap.data[i*snap.cols+next] = x
+			}
+			next++
+		}
 	}
 	if opt.recordP {
-		run.P = make([][]float64, n)
-		flatP := make([]float64, n*lt)
-		for i := range run.P {
-			run.P[i] = flatP[i*lt : (i+1)*lt : (i+1)*lt]
-		}
+		run.P = &SynapseMatrix{rows: n, cols: lt, src: &traceLog{lt: lt, steps: ev.rows, kP: kP, plus: p.APlus}}
 	}
 	if lt == 0 {
 		return run, nil
@@ -280,20 +364,10 @@ func runSTDP(p STDPPars, ev *events, opt stdpOptions) (STDPRun, error) {
 	v, M, gE := run.V, run.M, run.GE
 	nrn := p.lif()
 	v[0] = nrn.vInit
-	kP := -(p.Dt / p.TauSTDP)
 	kM := p.Dt / p.TauSTDP
 	kS := p.Dt / p.TauSynE
 	kV := p.Dt / p.TauM
 	gmax := p.GEBar
-	next := 0 // next position in opt.idx
-	record := func(it int) {
-		for next < len(opt.idx) && opt.idx[next] == it {
-			for i := range g {
-				run.GBar[i][next] = g[i]
-			}
-			next++
-		}
-	}
 	for it := 0; it < lt-1; it++ {
 		if nrn.fire(v, it) {
 			M[it] = M[it] - p.AMinus
@@ -303,14 +377,12 @@ func runSTDP(p STDPPars, ev *events, opt stdpOptions) (STDPRun, error) {
 					g[i] = gmax
 				}
 			}
-		}
-		if next < len(opt.idx) && opt.idx[next] == it {
-			record(it)
-		}
-		if opt.recordP {
-			for i := range P {
-				run.P[i][it] = P[i]
+			if wl != nil {
+				wl.potentiate(it, g)
 			}
+		}
+		if snap != nil && next < len(opt.idx) && opt.idx[next] == it {
+			record(it)
 		}
 		// presynaptic traces for step it+1: P + ((−dt/τ)·P + A₊·pre[:, it+1]), which is
 		// P + (−dt/τ)·P for the trains that do not spike: adding A₊·0 = ±0 changes
@@ -326,22 +398,25 @@ func runSTDP(p STDPPars, ev *events, opt stdpOptions) (STDPRun, error) {
 		}
 		// postsynaptic trace, conductance and plastic weights
 		M[it+1] = M[it] - float64(kM*M[it])
-		now := ev.at(it)
+		e0, e1 := ev.start[it], ev.start[it+1]
+		now, dnow := ev.ids[e0:e1], scratch[:e1-e0]
+		if wl != nil {
+			dnow = dep[e0:e1]
+		}
 		gE[it+1] = gE[it] - float64(kS*gE[it]) + sum.sum(now, g)
-		for _, i := range now {
-			g[i] = g[i] + float64(M[it]*gmax)
-			if g[i] < 0 {
-				g[i] = 0
+		for j, i := range now {
+			x := g[i] + float64(M[it]*gmax)
+			if x < 0 {
+				x = 0
 			}
+			g[i] = x
+			dnow[j] = x
 		}
 		dv := float64((-(v[it] - p.VL) - float64(gE[it+1]*(v[it]-p.VE))) * kV)
 		v[it+1] = v[it] + dv
 	}
-	record(lt - 1)
-	if opt.recordP {
-		for i := range P {
-			run.P[i][lt-1] = P[i]
-		}
+	if snap != nil {
+		record(lt - 1)
 	}
 	run.Spikes = nrn.spikes
 	return run, nil
@@ -349,7 +424,9 @@ func runSTDP(p STDPPars, ev *events, opt stdpOptions) (STDPRun, error) {
 
 // RunLIFCondSTDP simulates the LIF neuron with STDP synapses driven by the binary spike
 // trains pre (one row per presynaptic neuron, one value per time step), recording everything
-// at every step (the course's run_LIF_cond_STDP; use it for short runs). Per step k:
+// at every step (the course's run_LIF_cond_STDP): V, g_E and M as slices, the traces P and
+// the peak conductances ḡ as SynapseMatrix values that hold their changes and give any row,
+// column or the dense matrix on demand. Per step k:
 //
 //   - refractoriness, threshold and reset as in RunLIF; at a postsynaptic spike M −= A₋ and
 //     every ḡ_i += P_i·ḡ_max, capped at ḡ_max;
@@ -399,20 +476,17 @@ func (h STDPHistory) WeightsAt(k int) ([]float64, error) {
 	if !ok {
 		return nil, fmt.Errorf("neuron: the weights at step %d were not recorded; pass its sample time to the simulation", k)
 	}
-	out := make([]float64, len(h.Run.GBar))
-	for i, row := range h.Run.GBar {
-		out[i] = row[j]
-	}
-	return out, nil
+	return h.Run.GBar.Col(j), nil
 }
 
 // Traces returns the sample times (s) and the peak conductance of synapse i every
 // TraceEvery steps (the course's gE_bar_update[i, ::1000]).
 func (h STDPHistory) Traces(i int) (tSec, gbar []float64) {
+	row := h.Run.GBar.Row(i)
 	for j, k := range h.Run.Idx {
 		if k%h.TraceEvery == 0 {
 			tSec = append(tSec, float64(k)*h.P.Dt/1000)
-			gbar = append(gbar, h.Run.GBar[i][j])
+			gbar = append(gbar, row[j])
 		}
 	}
 	return tSec, gbar

@@ -82,7 +82,7 @@ func TestRunLIFCondSTDPExercise2(t *testing.T) {
 	}
 	var final []float64
 	weak := 0
-	for i, row := range run.GBar {
+	for i, row := range run.GBar.Dense() {
 		for k, g := range row {
 			if g < 0 || g > ps.GEBar {
 				t.Fatalf("ḡ[%d][%d] = %v outside [0, %v]", i, k, g, ps.GEBar)
@@ -99,7 +99,7 @@ func TestRunLIFCondSTDPExercise2(t *testing.T) {
 	}
 	P, _ := GenerateP(ps, pre)
 	for i := range P {
-		if !slices.Equal(P[i], run.P[i]) {
+		if !slices.Equal(P[i], run.P.Row(i)) {
 			t.Fatalf("run.P[%d] differs from GenerateP", i)
 		}
 	}

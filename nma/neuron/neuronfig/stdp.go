@@ -70,8 +70,8 @@ func PlotSTDPRun(p neuron.STDPPars, pre [][]float64, run neuron.STDPRun) *fig.Fi
 	set(f.At(1, 0), "M")
 	n := min(10, len(pre))
 	for i := 0; i < n; i++ {
-		fig.Trace(f.At(1, 1), t, run.P[i], fig.LineWidth(1.2))
-		fig.Trace(f.At(2, 0), t, run.GBar[i], fig.LineWidth(1.2))
+		fig.Trace(f.At(1, 1), t, run.P.Row(i), fig.LineWidth(1.2))
+		fig.Trace(f.At(2, 0), t, run.GBar.Row(i), fig.LineWidth(1.2))
 	}
 	set(f.At(1, 1), "P")
 	set(f.At(2, 0), "ḡ")
