@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/nma-go/nma-go/nma"
 	"github.com/nma-go/nma-go/nma/nn"
@@ -386,11 +387,21 @@ func TestStandInCache(t *testing.T) {
 	if again := load("second load", false); again.Fingerprint != first.Fingerprint || !strings.Contains(again.String(), "read from the cache") {
 		t.Errorf("second load: %+v, first %+v", again, first)
 	}
-	// A flipped byte in the data: the md5 no longer matches the manifest.
+	// Each load gets its own arrays (the process keeps a copy: standInMemo).
+	a1, _, _ := openStandIn(Ori1, p)
+	a1["resp"].Data[0] = 1e9
+	if a2, _, _ := openStandIn(Ori1, p); a2["resp"].Data[0] == 1e9 {
+		t.Error("a load changed what the next one gets")
+	}
+	// A flipped byte in the data: the md5 no longer matches the manifest. (The memo sees a
+	// changed file by its size and modification time; the time is set a second later here,
+	// file times being coarser than this test.)
 	path := filepath.Join(dir, Ori1.Name)
 	b, _ := os.ReadFile(path)
 	b[len(b)/2] ^= 0xff
 	os.WriteFile(path, b, 0o644)
+	later := time.Now().Add(time.Second)
+	os.Chtimes(path, later, later)
 	if src := load("corrupted file", true); src.Fingerprint != first.Fingerprint {
 		t.Errorf("regenerated md5 %s, first %s: the generator is not deterministic", src.Fingerprint, first.Fingerprint)
 	}
