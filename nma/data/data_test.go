@@ -11,14 +11,29 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
-	"testing/fstest"
+	"time"
 
 	"github.com/nma-go/nma-go/nma"
 	"github.com/nma-go/nma-go/nma/nn"
 )
+
+// TestMain gives the package's tests a user cache folder of their own, so that they generate
+// the full-size stand-in (once, into it) instead of reading the user's cached copy.
+func TestMain(m *testing.M) {
+	cache, err := os.MkdirTemp("", "nma-data-test-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", cache)
+	code := m.Run()
+	os.RemoveAll(cache)
+	os.Exit(code)
+}
 
 func md5hex(b []byte) string { s := md5.Sum(b); return hex.EncodeToString(s[:]) }
 
@@ -175,52 +190,54 @@ func TestDownload(t *testing.T) {
 		dir := t.TempDir()
 		os.WriteFile(filepath.Join(dir, "tiny.npz"), []byte("junk"), 0o644)
 		t.Setenv(EnvDir, dir)
-		if _, _, err := openArrays(file("/good"), fstest.MapFS{}); err == nil || !strings.Contains(err.Error(), "corrupted") {
+		if _, _, err := openArrays(file("/good")); err == nil || !strings.Contains(err.Error(), "corrupted") {
 			t.Errorf("err = %v, want a corrupted-file error", err)
 		}
 	})
 }
 
-// The loader reads a real file (right md5) from NMA_DATA_DIR in preference to the embedded
-// data, and says so; with NMA_DATA=synthetic it ignores it.
+// The loader reads a real file (right md5) from NMA_DATA_DIR in preference to the
+// stand-in, and says so; with NMA_DATA=synthetic it ignores it.
 func TestLoaderPrefersRealFile(t *testing.T) {
 	good := tinyNPZ(t)
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "tiny.npz"), good, 0o644)
+	os.WriteFile(filepath.Join(dir, Ori1.Name), good, 0o644)
 	t.Setenv(EnvDir, dir)
-	f := File{Name: "tiny.npz", MD5: md5hex(good), Arrays: []string{"resp", "stimuli"}}
-	embedded := fstest.MapFS{"tiny.npz": {Data: good}}
-	arr, src, err := openArrays(f, embedded)
-	if err != nil || src.Synthetic || src.Path != filepath.Join(dir, "tiny.npz") || arr["resp"].Shape[0] != 3 {
+	f := Ori1
+	f.MD5 = md5hex(good) // the tiny file plays the real one
+	arr, src, err := openArrays(f)
+	if err != nil || src.Synthetic || src.Path != filepath.Join(dir, Ori1.Name) || arr["resp"].Shape[0] != 3 || !strings.Contains(src.String(), "md5 verified") {
 		t.Errorf("real file: src %+v, err %v", src, err)
 	}
 	t.Setenv(EnvData, "synthetic")
-	_, src, err = openArrays(f, embedded)
-	if err != nil || !src.Synthetic || !strings.Contains(src.String(), "synthetic") {
+	arr, src, err = openArrays(f)
+	if err != nil || !src.Synthetic || arr["resp"].Shape[1] != DefaultSynth().Neurons || !strings.Contains(src.String(), "synthetic stand-in") {
 		t.Errorf("forced synthetic: src %+v, err %v", src, err)
 	}
 	f.Arrays = append(f.Arrays, "missing")
-	if _, _, err := openArrays(f, embedded); err == nil || !strings.Contains(err.Error(), `no array "missing"`) {
+	if _, _, err := openArrays(f); err == nil || !strings.Contains(err.Error(), `no array "missing"`) {
 		t.Errorf("missing array: %v", err)
 	}
 }
 
-// The embedded synthetic data have the real files' arrays and shapes semantics.
+// The stand-in has the real files' arrays and shapes (data/reference/nma-week2.md: resp
+// 360 × 23589, resp_train and resp_test 60 × 23589) and their semantics.
 func TestSyntheticDataSemantics(t *testing.T) {
 	t.Setenv(EnvData, "synthetic")
 	ds, err := LoadData(1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !ds.Source.Synthetic || ds.NStimuli() != 360 || ds.NNeurons() != DefaultSynth().Neurons {
-		t.Fatalf("%v (%v)", ds, ds.Source)
+	if !ds.Source.Synthetic || ds.NStimuli() != 360 || ds.NNeurons() != 23589 {
+		t.Fatalf("%v (%v), want 23589 neurons × 360 stimuli", ds, ds.Source)
 	}
 	for i, v := range ds.Stimuli.Data {
 		if v != float64(i) {
 			t.Fatalf("stimulus %d = %g, want %d", i, v, i)
 		}
 	}
-	// z-scored over stimuli: every 1° bin has as many trials, so each neuron's mean is 0.
+	// z-scored over trials: every 1° bin has as many trials, so each neuron's mean over the
+	// bins is its mean over the trials, 0 (to float32 rounding of values of order 1).
 	n := ds.NNeurons()
 	for j := 0; j < n; j += 97 {
 		m := 0.0
@@ -274,8 +291,8 @@ func TestSyntheticDataSemantics(t *testing.T) {
 	}
 }
 
-// The embedded files are exactly what the documented generator makes.
-func TestEmbeddedDataMatchGenerator(t *testing.T) {
+// The loaders' stand-in is the generator's output, to float32 rounding (relative 2⁻²⁴).
+func TestStandInIsTheGenerators(t *testing.T) {
 	t.Setenv(EnvData, "synthetic")
 	ori1, split, err := Synthesize(DefaultSynth())
 	if err != nil {
@@ -287,11 +304,139 @@ func TestEmbeddedDataMatchGenerator(t *testing.T) {
 		"resp": {ori1["resp"].Data, ds.Resp.Data}, "resp_train": {split["resp_train"].Data, sp.RespTrain.Data},
 		"resp_test": {split["resp_test"].Data, sp.RespTest.Data},
 	} {
+		if len(pair[0]) != len(pair[1]) {
+			t.Fatalf("%s: generator %d values, loaded %d", name, len(pair[0]), len(pair[1]))
+		}
 		for i := range pair[0] {
-			if math.Abs(pair[0][i]-pair[1][i]) > 1e-6*math.Max(1, math.Abs(pair[0][i])) {
-				t.Fatalf("%s[%d]: generator %g, embedded %g — regenerate with `go generate ./data/synthetic`", name, i, pair[0][i], pair[1][i])
+			if math.Abs(pair[0][i]-pair[1][i]) > 0x1p-24*math.Abs(pair[0][i]) {
+				t.Fatalf("%s[%d]: generator %g, loaded %g", name, i, pair[0][i], pair[1][i])
 			}
 		}
+	}
+}
+
+// Synthesize's output does not depend on how many goroutines compute it.
+func TestSynthesizeIsDeterministic(t *testing.T) {
+	p := DefaultSynth()
+	p.Neurons = 700 // several blocks of 256 neurons, the last one partial
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	a, _, err := Synthesize(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GOMAXPROCS(3)
+	b, _, _ := Synthesize(p)
+	if !equal(a["resp"].Data, b["resp"].Data) {
+		t.Error("resp differs between GOMAXPROCS 1 and 3")
+	}
+	p.Seed++
+	c, _, _ := Synthesize(p)
+	if equal(a["resp"].Data, c["resp"].Data) {
+		t.Error("another seed gave the same data")
+	}
+}
+
+// expNeg is e^x to 1e-9 relative error on [−708, 0] (its Taylor remainder is below 2e-10).
+func TestExpNeg(t *testing.T) {
+	worst, at := 0.0, 0.0
+	for i := 0; i <= 708000; i++ {
+		x := -float64(i) / 1000
+		e := math.Exp(x)
+		if d := math.Abs(expNeg(x)-e) / e; d > worst {
+			worst, at = d, x
+		}
+	}
+	if worst > 1e-9 {
+		t.Errorf("expNeg: relative error %g at x = %g, want ≤ 1e-9", worst, at)
+	}
+	if expNeg(-709) != 0 || expNeg(0) != 1 {
+		t.Errorf("expNeg(−709) = %g (want 0), expNeg(0) = %g (want 1)", expNeg(-709), expNeg(0))
+	}
+}
+
+// The stand-in is generated on first use into its cache folder, read from there later,
+// generated again when its file is corrupted or its manifest unreadable, and in another
+// folder for other parameters; two loads at once on an empty cache both succeed.
+func TestStandInCache(t *testing.T) {
+	cache := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", cache)
+	p := DefaultSynth()
+	p.Neurons = 50
+	dir := SynthDir(p)
+	if !strings.HasPrefix(dir, filepath.Join(cache, "nma-go", "synthetic", "v2-50n-")) {
+		t.Errorf("SynthDir = %s, want it under %s/nma-go/synthetic, named v2-50n-…", dir, cache)
+	}
+	load := func(what string, generated bool) Source {
+		t.Helper()
+		arr, src, err := openStandIn(Ori1, p)
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		if got := arr["resp"].Shape; !slices.Equal(got, []int{360, 50}) || !src.Synthetic || src.Path != filepath.Join(dir, Ori1.Name) {
+			t.Errorf("%s: resp %v, source %+v", what, got, src)
+		}
+		if (src.Generated > 0) != generated {
+			t.Errorf("%s: generated %v, want %v", what, src.Generated, generated)
+		}
+		return src
+	}
+	first := load("first load", true)
+	if !strings.Contains(first.String(), "generated now in") {
+		t.Errorf("Source.String() = %q", first.String())
+	}
+	if again := load("second load", false); again.Fingerprint != first.Fingerprint || !strings.Contains(again.String(), "read from the cache") {
+		t.Errorf("second load: %+v, first %+v", again, first)
+	}
+	// Each load gets its own arrays (the process keeps a copy: standInMemo).
+	a1, _, _ := openStandIn(Ori1, p)
+	a1["resp"].Data[0] = 1e9
+	if a2, _, _ := openStandIn(Ori1, p); a2["resp"].Data[0] == 1e9 {
+		t.Error("a load changed what the next one gets")
+	}
+	// A flipped byte in the data: the md5 no longer matches the manifest. (The memo sees a
+	// changed file by its size and modification time; the time is set a second later here,
+	// file times being coarser than this test.)
+	path := filepath.Join(dir, Ori1.Name)
+	b, _ := os.ReadFile(path)
+	b[len(b)/2] ^= 0xff
+	os.WriteFile(path, b, 0o644)
+	later := time.Now().Add(time.Second)
+	os.Chtimes(path, later, later)
+	if src := load("corrupted file", true); src.Fingerprint != first.Fingerprint {
+		t.Errorf("regenerated md5 %s, first %s: the generator is not deterministic", src.Fingerprint, first.Fingerprint)
+	}
+	os.WriteFile(filepath.Join(dir, manifestName), []byte("{not json"), 0o644)
+	load("unreadable manifest", true)
+	os.Remove(path)
+	load("missing file", true)
+	p2 := p
+	p2.Seed++
+	if SynthDir(p2) == dir {
+		t.Error("another seed, the same folder")
+	}
+	// Two loads at once on an empty cache.
+	os.RemoveAll(filepath.Join(cache, "nma-go"))
+	errs := make(chan error, 2)
+	fps := make(chan string, 2)
+	for range 2 {
+		go func() {
+			_, src, err := openStandIn(Ori6Split, p)
+			errs <- err
+			fps <- src.Fingerprint
+		}()
+	}
+	if e1, e2 := <-errs, <-errs; e1 != nil || e2 != nil {
+		t.Errorf("concurrent loads: %v, %v", e1, e2)
+	}
+	if a, b := <-fps, <-fps; a != b {
+		t.Errorf("concurrent loads read md5 %s and %s", a, b)
+	}
+	// A cache folder that cannot be made is an error that names it.
+	blocker := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(blocker, nil, 0o644)
+	t.Setenv("XDG_CACHE_HOME", blocker)
+	if _, _, err := openStandIn(Ori1, p); err == nil || !strings.Contains(err.Error(), "generating the synthetic stand-in") || !strings.Contains(err.Error(), blocker) {
+		t.Errorf("unwritable cache: %v, want an error naming %s", err, blocker)
 	}
 }
 

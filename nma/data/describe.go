@@ -3,11 +3,13 @@ package data
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
 // Describe says which dataset the W2D1 notebooks use, file by file — the real recordings
-// (where, their size, their md5 verified) or the embedded synthetic stand-in (its size) —
+// (where, their size, their md5 verified) or the synthetic stand-in (its size, where it is
+// cached, and whether this call generated it) —
 // with the neurons and stimuli in each, and, when the stand-in is used, where the real files
 // were looked for and how to get them. A problem (a corrupted file) is reported in the text,
 // with what to do.
@@ -20,7 +22,12 @@ func Describe() string {
 			fmt.Fprintf(&b, "%s: cannot be used: %v\n", f.Name, err)
 		case src.Synthetic:
 			synth++
-			fmt.Fprintf(&b, "%s: the synthetic stand-in, %d model neurons × %s, %s, embedded in the course\n", f.Name, src.Neurons, shape, human(src.Size))
+			how := "generated on first use"
+			if src.Generated > 0 {
+				how = fmt.Sprintf("generated now in %.2f s", src.Generated.Seconds())
+			}
+			fmt.Fprintf(&b, "%s: the synthetic stand-in, %d model neurons × %s, %s, %s by data.Synthesize (v%d) and cached in %s\n",
+				f.Name, src.Neurons, shape, human(src.Size), how, SynthVersion, filepath.Dir(src.Path))
 		default:
 			real++
 			fmt.Fprintf(&b, "%s: the recordings of Stringer et al. (2019), %d neurons × %s, %s, md5 %s verified (%s)\n", f.Name, src.Neurons, shape, human(src.Size), src.Fingerprint, src.Path)

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -152,21 +154,30 @@ func TestDownloadAll(t *testing.T) {
 	}
 }
 
-// Describe says, file by file, that the embedded stand-in is used, with its size and
-// neurons, and where real files were looked for.
+// Describe says, file by file, that the stand-in is used, with its neurons, size, how it
+// was made and where it is cached, and where real files were looked for.
 func TestDescribe(t *testing.T) {
 	t.Setenv(EnvDir, t.TempDir())
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	if p, _ := Locate(Ori1); p != "" {
 		t.Skip("the real files are in the checkout")
 	}
 	d := Describe()
-	for _, want := range []string{
-		Ori1.Name + ": the synthetic stand-in, 1000 model neurons × 360 stimuli, 1.3 MB, embedded",
-		Ori6Split.Name + ": the synthetic stand-in, 1000 model neurons × 60 stimuli (train and test halves), 435.9 kB, embedded",
-		"looked for in:\n  " + os.Getenv(EnvDir) + "\n",
-		"use the synthetic stand-in",
-	} {
+	dir := SynthDir(DefaultSynth())
+	for _, f := range []struct {
+		file  File
+		shape string
+	}{{Ori1, "360 stimuli"}, {Ori6Split, "60 stimuli (train and test halves)"}} {
+		st, err := os.Stat(filepath.Join(dir, f.file.Name))
+		if err != nil {
+			t.Fatalf("the stand-in is not cached: %v", err)
+		}
+		re := regexp.MustCompile(regexp.QuoteMeta(f.file.Name+": the synthetic stand-in, 23589 model neurons × "+f.shape+", "+human(st.Size())+", ") +
+			`(generated now in \d+\.\d\d s|generated on first use) ` + regexp.QuoteMeta("by data.Synthesize (v2) and cached in "+dir+"\n"))
+		if !re.MatchString(d) {
+			t.Errorf("Describe() lacks %s:\n%s", re, d)
+		}
+	}
+	for _, want := range []string{"looked for in:\n  " + os.Getenv(EnvDir) + "\n", "use the synthetic stand-in"} {
 		if !strings.Contains(d, want) {
 			t.Errorf("Describe() lacks %q:\n%s", want, d)
 		}

@@ -1,13 +1,14 @@
 // Package data provides the W2D1 datasets: the Stringer et al. (2019) mouse V1 responses to
 // oriented gratings, as the course's two .npz files.
 //
-// The real files (about 20 000 neurons) come from OSF: `nma data download` fetches them,
-// checks their md5 and stores them in the checkout's data/ folder (or the user cache). They
-// are read with a real NumPy reader (npyio). When they are absent — offline machines, CI —
-// the loaders fall back to a synthetic stand-in embedded in the module (package
-// data/synthetic): the same files, array names and shapes semantics, made by Synthesize
-// from a population of orientation-tuned model neurons (see data/README.md). Every loader
-// reports which of the two it used (Source).
+// The real files (23 589 neurons) come from OSF: `nma data download` fetches them, checks
+// their md5 and stores them in the checkout's data/ folder (or the user cache). They are
+// read with a real NumPy reader (npyio), and every load checks their md5 again. When they
+// are absent — offline machines, CI — the loaders fall back to a synthetic stand-in: the
+// same files, array names and shapes (23 589 model neurons), made by Synthesize from a
+// population of orientation-tuned model neurons (see data/README.md), generated on first
+// use and cached in the user cache folder (SynthDir). Every loader reports which of the two
+// it used (Source).
 //
 // The package reads, checks, splits and (for the stand-in) generates the data; decoding and
 // tuning analyses are in nma/vision, the figures of the data in nma/vision/visionfig.
@@ -19,9 +20,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"time"
 
 	"github.com/nma-go/nma-go/nma/checkout"
 )
@@ -54,7 +56,7 @@ const (
 	// EnvDir names a folder searched first for the real files (and used by `nma data download`).
 	EnvDir = "NMA_DATA_DIR"
 	// EnvData set to "synthetic" makes the loaders ignore real files (e.g. to reproduce the
-	// committed example images, which are made with the synthetic data).
+	// committed example images, which are made with the synthetic stand-in).
 	EnvData = "NMA_DATA"
 )
 
@@ -124,14 +126,18 @@ func Locate(f File) (string, error) {
 
 // Source says which dataset a loader used.
 type Source struct {
-	// Path is the real file read, or "" for the embedded synthetic data.
+	// Path is the file read: the real file, or the stand-in's file in its cache folder.
 	Path string
-	// Synthetic is true for the embedded stand-in.
+	// Synthetic is true for the synthetic stand-in.
 	Synthetic bool
+	// Generated is how long generating the stand-in took when this load generated it (the
+	// first load, or one that found the cached copy unusable); 0 when the file was read.
+	Generated time.Duration
 	// Neurons is the number of neurons in the file.
 	Neurons int
 	// Fingerprint is the md5 of the file's bytes (hex): a key for caches of results
-	// computed from the data. For a real file it is the course's md5, which Locate checked.
+	// computed from the data. For a real file it is the course's md5, which Locate checked;
+	// for the stand-in, the md5 its manifest records, which the load checked.
 	Fingerprint string
 	// Size is the file's size in bytes.
 	Size int64
@@ -140,22 +146,29 @@ type Source struct {
 // String says which dataset it is, with its number of neurons and where it comes from.
 func (s Source) String() string {
 	if s.Synthetic {
-		return fmt.Sprintf("synthetic stand-in for Stringer et al. (2019): %d model neurons (embedded, %s; see data/README.md — run `nma data download` for the real recordings)", s.Neurons, human(s.Size))
+		how := "read from the cache"
+		if s.Generated > 0 {
+			how = fmt.Sprintf("generated now in %.2f s", s.Generated.Seconds())
+		}
+		return fmt.Sprintf("synthetic stand-in for Stringer et al. (2019): %d model neurons (%s: %s, %s; see data/README.md — run `nma data download` for the real recordings)", s.Neurons, how, s.Path, human(s.Size))
 	}
 	return fmt.Sprintf("Stringer et al. (2019) mouse V1 recordings: %d neurons (%s, %s, md5 verified)", s.Neurons, s.Path, human(s.Size))
 }
 
-// openArrays reads file f: the real one when Locate finds it, otherwise the embedded
-// synthetic one from fsys.
-func openArrays(f File, fsys fs.FS) (map[string]Array, Source, error) {
+// standIn is the stand-in the loaders fall back to (a variable for the tests).
+var standIn = DefaultSynth()
+
+// openArrays reads file f: the real one when Locate finds it, otherwise the synthetic
+// stand-in (generated on first use).
+func openArrays(f File) (map[string]Array, Source, error) {
 	p, err := Locate(f)
 	if err != nil {
 		return nil, Source{}, err
 	}
 	var arrays map[string]Array
-	src := Source{Path: p}
+	var src Source
 	if p != "" {
-		src.Fingerprint = f.MD5 // Locate checked it
+		src = Source{Path: p, Fingerprint: f.MD5} // Locate checked it
 		fh, err := os.Open(p)
 		if err != nil {
 			return nil, src, err
@@ -170,23 +183,12 @@ func openArrays(f File, fsys fs.FS) (map[string]Array, Source, error) {
 		if err != nil {
 			return nil, src, fmt.Errorf("%s: %w", p, err)
 		}
-	} else {
-		b, err := fs.ReadFile(fsys, f.Name)
-		if err != nil {
-			return nil, src, fmt.Errorf("the embedded synthetic %s is missing: %w", f.Name, err)
-		}
-		src.Synthetic = true
-		src.Size = int64(len(b))
-		sum := md5.Sum(b)
-		src.Fingerprint = hex.EncodeToString(sum[:])
-		arrays, err = ReadNPZBytes(b)
-		if err != nil {
-			return nil, src, fmt.Errorf("embedded %s: %w", f.Name, err)
-		}
+	} else if arrays, src, err = openStandIn(f, standIn); err != nil {
+		return nil, src, err
 	}
 	for _, name := range f.Arrays {
 		if _, ok := arrays[name]; !ok {
-			return nil, src, fmt.Errorf("%s has no array %q (it has %v)", f.Name, name, keys(arrays))
+			return nil, src, fmt.Errorf("%s has no array %q (it has %v)", src.Path, name, keys(arrays))
 		}
 	}
 	return arrays, src, nil
@@ -197,5 +199,6 @@ func keys(m map[string]Array) []string {
 	for k := range m {
 		out = append(out, k)
 	}
+	slices.Sort(out)
 	return out
 }

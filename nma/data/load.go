@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/nma-go/nma-go/data/synthetic"
 	"github.com/nma-go/nma-go/nma"
 	"github.com/nma-go/nma-go/nma/nn"
 	"github.com/nma-go/nma-go/nma/rng"
@@ -39,7 +38,7 @@ func LoadData(binWidth float64) (*Stringer, error) {
 	if !(binWidth > 0) {
 		return nil, fmt.Errorf("data.LoadData: binWidth=%g must be positive", binWidth)
 	}
-	arrays, src, err := openArrays(Ori1, synthetic.Files)
+	arrays, src, err := openArrays(Ori1)
 	if err != nil {
 		return nil, err
 	}
@@ -144,7 +143,7 @@ func (s *StringerSplit) NNeurons() int { return s.RespTrain.Shape[1] }
 
 // LoadDataSplit reads the split file (Ori6Split) — the course's load_data_split.
 func LoadDataSplit() (*StringerSplit, error) {
-	arrays, src, err := openArrays(Ori6Split, synthetic.Files)
+	arrays, src, err := openArrays(Ori6Split)
 	if err != nil {
 		return nil, err
 	}

@@ -1,11 +1,10 @@
 package data
 
 import (
-	"bytes"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
+	"runtime"
+	"sync"
 
 	"github.com/nma-go/nma-go/nma/rng"
 )
@@ -39,10 +38,13 @@ type SynthParams struct {
 	Seed            uint32  // NumPy-compatible seed (nma/rng)
 }
 
-// DefaultSynth returns the parameters of the embedded synthetic dataset.
+// DefaultSynth returns the parameters of the synthetic stand-in the loaders use. It has the
+// real files' shapes: 23589 neurons, and 360 × 11 = 3960 trials (the recordings have about
+// 4000), which make the 360 1° bins of Ori1 and, split into two halves, the 60 6° bins of
+// Ori6Split's resp_train and resp_test.
 func DefaultSynth() SynthParams {
 	return SynthParams{
-		Neurons: 1000, TrialsPerDegree: 11, TunedFraction: 0.75,
+		Neurons: 23589, TrialsPerDegree: 11, TunedFraction: 0.75,
 		KappaMedian: 2, KappaSpread: 0.5, AmpSpread: 0.5, MaxDirBias: 0.6,
 		NoiseMedian: 1.8, NoiseSpread: 0.8, GainSD: 0.2, Seed: 2019,
 	}
@@ -67,8 +69,23 @@ func (p SynthParams) validate() error {
 	return nil
 }
 
+// SynthVersion numbers the generator: change it whenever Synthesize's output for given
+// parameters changes, so that stand-ins cached by an older version are made again.
+//
+// Version 2 draws each neuron's noise per bin rather than per trial (see Synthesize).
+const SynthVersion = 2
+
 // Synthesize makes the two files' arrays (Ori1's resp and stimuli; Ori6Split's resp_train,
 // resp_test and stimuli) from the model population described by p.
+//
+// Only bin averages leave the generator, so it does not draw the 93 million single-trial
+// noise values of the full-size population: trials are grouped into cells (a 1° bin in one
+// of the two halves of the trials), and the noise summed over the k trials of a cell, a sum
+// of k independent N(0, σ_i²) draws, is drawn at once from N(0, kσ_i²) — the same
+// distribution. The signal g_t·A_i·f_i(θ_t) is computed trial by trial. Each neuron is then
+// z-scored with its exact mean over trials and its model standard deviation: the sample
+// variance of its signal over the trials plus σ_i² (the sample variance of single-trial
+// noise, which is not drawn, differs from σ_i² by about 1/√(trials/2) ≈ 2 %).
 func Synthesize(p SynthParams) (ori1, split map[string]Array, err error) {
 	if err := p.validate(); err != nil {
 		return nil, nil, err
@@ -90,7 +107,6 @@ func Synthesize(p SynthParams) (ori1, split map[string]Array, err error) {
 	tuned := must(r.Rand(n))
 	noise := must(r.Normal(0, p.NoiseSpread, n))
 	base := must(r.Normal(0, 1, n))
-	psi := make([]float64, n)
 	for i := 0; i < n; i++ {
 		kappa[i] = p.KappaMedian * math.Exp(kappa[i])
 		amp[i] = math.Exp(amp[i])
@@ -98,150 +114,182 @@ func Synthesize(p SynthParams) (ori1, split map[string]Array, err error) {
 			amp[i] = 0
 		}
 		noise[i] = p.NoiseMedian * math.Exp(noise[i]) * math.Max(amp[i], 0.5)
-		psi[i] = pref[i]
-		if dirFlip[i] < 0.5 {
-			psi[i] += 180
-		}
 	}
-	// Trials: TrialsPerDegree directions in each 1° bin, in random order.
-	nt := 360 * p.TrialsPerDegree
+	// Trials: TrialsPerDegree directions in each 1° bin, in random order, with a gain each;
+	// a random half of them (perm[:nt/2]) make resp_train, the others resp_test.
+	tpd := p.TrialsPerDegree
+	nt := 360 * tpd
 	theta := make([]float64, nt)
 	jitter := must(r.Rand(nt))
 	for t := range theta {
-		theta[t] = float64(t/p.TrialsPerDegree) + jitter[t]
+		theta[t] = float64(t/tpd) + jitter[t]
 	}
 	rng.Shuffle(r, theta)
 	gain := must(r.Normal(0, p.GainSD, nt))
-	for t := range gain {
-		gain[t] = math.Exp(gain[t])
+	perm, _ := r.Permutation(nt)
+	// Cell c = h·360 + b: the trials of half h (0 train, 1 test) in the 1° bin b.
+	const nCells = 2 * 360
+	cell := make([]int, nt)
+	for k, t := range perm {
+		h := 0
+		if k >= nt/2 {
+			h = 1
+		}
+		cell[t] = h*360 + int(theta[t])
 	}
-	// Single-trial responses, trials × neurons, z-scored per neuron.
-	resp := make([]float64, nt*n)
-	for t := 0; t < nt; t++ {
-		eps := must(r.StandardNormal(n))
-		th := theta[t] * math.Pi / 180
-		for i := 0; i < n; i++ {
-			f := 0.0
-			if amp[i] > 0 {
-				d := th - pref[i]*math.Pi/180
-				f = math.Exp(kappa[i]*(math.Cos(2*d)-1)) * (1 + dirBias[i]*math.Cos(th-psi[i]*math.Pi/180)) / (1 + dirBias[i])
+	var count [nCells]float64
+	for _, c := range cell {
+		count[c]++
+	}
+	for h := 0; h < 2; h++ {
+		for b6 := 0; b6 < 60; b6++ {
+			k := 0.0
+			for b := 6 * b6; b < 6*b6+6; b++ {
+				k += count[h*360+b]
 			}
-			resp[t*n+i] = base[i] + gain[t]*amp[i]*f + noise[i]*eps[i]
-		}
-	}
-	for i := 0; i < n; i++ {
-		m, s := 0.0, 0.0
-		for t := 0; t < nt; t++ {
-			m += resp[t*n+i]
-		}
-		m /= float64(nt)
-		for t := 0; t < nt; t++ {
-			d := resp[t*n+i] - m
-			s += d * d
-		}
-		s = math.Sqrt(s / float64(nt))
-		for t := 0; t < nt; t++ {
-			resp[t*n+i] = (resp[t*n+i] - m) / s
-		}
-	}
-	// Bin averages.
-	average := func(trials []int, width int) []float64 {
-		nb := 360 / width
-		out := make([]float64, nb*n)
-		cnt := make([]float64, nb)
-		for _, t := range trials {
-			b := int(theta[t]) / width
-			cnt[b]++
-			row := resp[t*n : (t+1)*n]
-			o := out[b*n : (b+1)*n]
-			for i, v := range row {
-				o[i] += v
+			if k == 0 {
+				return nil, nil, fmt.Errorf("data.Synthesize: TrialsPerDegree=%d leaves the 6° bin at %d° without trials in one half; use more trials", tpd, 6*b6)
 			}
 		}
-		for b := 0; b < nb; b++ {
-			for i := 0; i < n; i++ {
-				out[b*n+i] /= cnt[b]
+	}
+	// Per trial, in the order of their cells (cellStart[c] to cellStart[c+1]): the
+	// trigonometric terms of f and the gain.
+	var cellStart [nCells + 1]int
+	for c := 0; c < nCells; c++ {
+		cellStart[c+1] = cellStart[c] + int(count[c])
+	}
+	c2, s2, c1, s1, g := make([]float64, nt), make([]float64, nt), make([]float64, nt), make([]float64, nt), make([]float64, nt)
+	next := cellStart
+	for t, th := range theta {
+		j := next[cell[t]]
+		next[cell[t]]++
+		rad := th * math.Pi / 180
+		s1[j], c1[j] = math.Sincos(rad)
+		s2[j], c2[j] = math.Sincos(2 * rad)
+		g[j] = math.Exp(gain[t])
+	}
+	var sqrtCount [nCells]float64
+	for c, k := range count {
+		sqrtCount[c] = math.Sqrt(k)
+	}
+	resp1 := make([]float64, 360*n)
+	respTrain, respTest := make([]float64, 60*n), make([]float64, 60*n)
+	// signal computes neuron i's signal u_t = g_t·f_i(θ_t) summed per cell into sig, and
+	// returns Σu and Σu² over the trials. With cos 2(θ−φ) = cos 2θ cos 2φ + sin 2θ sin 2φ
+	// and cos(θ−ψ) likewise, f_i(θ) = exp(κ(cos 2(θ−φ) − 1)) · (1 + d cos(θ−ψ)) / (1 + d).
+	signal := func(i int, sig []float64) (su, suu float64) {
+		clear(sig)
+		if amp[i] == 0 {
+			return 0, 0
+		}
+		phi := pref[i] * math.Pi / 180
+		psi := phi
+		if dirFlip[i] < 0.5 {
+			psi += math.Pi
+		}
+		sp2, cp2 := math.Sincos(2 * phi)
+		k := kappa[i]
+		kc, ks := k*cp2, k*sp2
+		spsi, cpsi := math.Sincos(psi)
+		d := dirBias[i]
+		norm := 1 / (1 + d)
+		dc, ds := d*cpsi*norm, d*spsi*norm
+		for c := 0; c < nCells; c++ {
+			acc := 0.0
+			for t := cellStart[c]; t < cellStart[c+1]; t++ {
+				u := g[t] * expNeg(kc*c2[t]+ks*s2[t]-k) * (norm + dc*c1[t] + ds*s1[t])
+				acc += u
+				suu += u * u
+			}
+			sig[c] = acc
+			su += acc
+		}
+		return su, suu
+	}
+	// The signals (nearly all the work, and no random numbers) are computed in parallel,
+	// a block of neurons at a time; the noise is then drawn neuron after neuron from the one
+	// generator, so that the result does not depend on the number of goroutines.
+	const block = 256
+	sigs := make([]float64, block*nCells)
+	sus, suus := make([]float64, block), make([]float64, block)
+	workers := min(runtime.GOMAXPROCS(0), 8)
+	var eps, sum [nCells]float64
+	for lo := 0; lo < n; lo += block {
+		hi := min(lo+block, n)
+		var wg sync.WaitGroup
+		for w := 0; w < workers; w++ {
+			wg.Go(func() {
+				for i := lo + w; i < hi; i += workers {
+					j := i - lo
+					sus[j], suus[j] = signal(i, sigs[j*nCells:(j+1)*nCells])
+				}
+			})
+		}
+		wg.Wait()
+		for i := lo; i < hi; i++ {
+			j := i - lo
+			sig := sigs[j*nCells : (j+1)*nCells]
+			// Responses summed per cell: k·b + A·Σu + σ·√k·N(0, 1).
+			r.StandardNormalTo(eps[:])
+			a, b, sigma := amp[i], base[i], noise[i]
+			total := 0.0
+			for c := range sum {
+				sum[c] = count[c]*b + a*sig[c] + sigma*sqrtCount[c]*eps[c]
+				total += sum[c]
+			}
+			mean := total / float64(nt)
+			mu := sus[j] / float64(nt)
+			sd := math.Sqrt(a*a*math.Max(suus[j]/float64(nt)-mu*mu, 0) + sigma*sigma)
+			// z-scored bin averages: 1° bins over both halves, 6° bins per half.
+			for bin := 0; bin < 360; bin++ {
+				resp1[bin*n+i] = ((sum[bin]+sum[360+bin])/float64(tpd) - mean) / sd
+			}
+			for h, out := range [2][]float64{respTrain, respTest} {
+				for b6 := 0; b6 < 60; b6++ {
+					s, k := 0.0, 0.0
+					for c := h*360 + 6*b6; c < h*360+6*b6+6; c++ {
+						s += sum[c]
+						k += count[c]
+					}
+					out[b6*n+i] = (s/k - mean) / sd
+				}
 			}
 		}
-		return out
-	}
-	all := make([]int, nt)
-	for t := range all {
-		all[t] = t
 	}
 	stim1 := make([]float64, 360)
 	for k := range stim1 {
 		stim1[k] = float64(k)
 	}
 	ori1 = map[string]Array{
-		"resp":    {Shape: []int{360, n}, Data: average(all, 1)},
+		"resp":    {Shape: []int{360, n}, Data: resp1},
 		"stimuli": {Shape: []int{360}, Data: stim1},
 	}
-	perm, _ := r.Permutation(nt)
-	half := nt / 2
 	stim6 := make([]float64, 60)
 	for k := range stim6 {
 		stim6[k] = 6*float64(k) + 3
 	}
 	split = map[string]Array{
-		"resp_train": {Shape: []int{60, n}, Data: average(perm[:half], 6)},
-		"resp_test":  {Shape: []int{60, n}, Data: average(perm[half:], 6)},
+		"resp_train": {Shape: []int{60, n}, Data: respTrain},
+		"resp_test":  {Shape: []int{60, n}, Data: respTest},
 		"stimuli":    {Shape: []int{60}, Data: stim6},
 	}
 	return ori1, split, nil
 }
 
-// WriteSynthetic generates the synthetic dataset with p and writes the two files into dir
-// under the real files' names (this is how data/synthetic is made: `nma data generate`).
-// It returns the paths written.
-func WriteSynthetic(dir string, p SynthParams) ([]string, error) {
-	ori1, split, err := Synthesize(p)
-	if err != nil {
-		return nil, err
+// expNeg is e^x for x ≤ 0, to 3·10⁻¹⁰ relative error (math.Exp's is 1 ulp): 2^k·e^r with
+// k the nearest integer to x/ln 2 and e^r, |r| ≤ ln 2 / 2, from its Taylor series to r⁸
+// (the remainder is at most 0.347⁹·e^0.347/9! ≈ 2.8·10⁻¹⁰; TestExpNeg). Synthesize
+// evaluates a tuning curve 70 million times at full size, and math.Exp (17 ns here) took
+// most of its time; the responses are stored as float32 (7 digits) anyway. Below −708 it
+// returns 0.
+func expNeg(x float64) float64 {
+	if x < -708 {
+		return 0
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	var paths []string
-	for _, f := range []struct {
-		file   File
-		arrays map[string]Array
-	}{{Ori1, ori1}, {Ori6Split, split}} {
-		var buf bytes.Buffer
-		if err := WriteNPZ(&buf, f.arrays); err != nil {
-			return nil, err
-		}
-		path := filepath.Join(dir, f.file.Name)
-		if err := writeAtomic(path, buf.Bytes()); err != nil {
-			return nil, err
-		}
-		paths = append(paths, path)
-	}
-	return paths, nil
-}
-
-// writeAtomic writes data to a temporary file next to path and renames it into place.
-func writeAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
+	const ln2Hi, ln2Lo = 6.93147180369123816490e-01, 1.90821492927058770002e-10
+	k := int64(x*math.Log2E - 0.5) // x ≤ 0: truncation rounds towards +∞, so k = round(x/ln 2)
+	fk := float64(k)
+	r := x - fk*ln2Hi - fk*ln2Lo
+	p := 1 + r*(1+r*(1./2+r*(1./6+r*(1./24+r*(1./120+r*(1./720+r*(1./5040+r*(1./40320))))))))
+	return p * math.Float64frombits(uint64(k+1023)<<52)
 }

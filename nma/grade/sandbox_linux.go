@@ -104,7 +104,7 @@ func (r *runner) command(bin, scratch string, cfg *harness.Config, iso isolation
 		t.bwrap = "bwrap" // missing (probe refuses before any run): the run fails, it never goes unsandboxed
 	}
 	cfg.Scratch = sandboxScratch
-	cmd := exec.Command(t.bwrap, runArgs(t, bin, scratch, dataDir, cfg.FileSize)...)
+	cmd := exec.Command(t.bwrap, runArgs(t, bin, scratch, dataDir, r.standIn, cfg.FileSize)...)
 	cmd.Dir = "/"
 	cmd.Env = append(env, "HOME="+sandboxScratch, "TMPDIR="+sandboxScratch)
 	cmd.SysProcAttr = sysProcAttr()
@@ -148,9 +148,11 @@ func readableByAll(dir string) bool {
 // runArgs: bwrap's arguments for a run. The program sees a read-only root holding only
 // itself, /dev/null, /dev/zero and /dev/urandom, its scratch folder (a tmpfs of fileSize
 // bytes; the host folder scratch where bwrap cannot cap a tmpfs), the course's data
-// read-only when given, and /proc and /tmp as folders it cannot enter (so that reaching for
-// them fails with "permission denied", as everywhere else outside the scratch folder).
-func runArgs(t sandboxTools, bin, scratch, dataDir string, fileSize uint64) []string {
+// read-only when given, W2D1's synthetic stand-in (the folder standIn, when given)
+// read-only in the scratch folder where the loaders look for it, and /proc and /tmp as
+// folders it cannot enter (so that reaching for them fails with "permission denied", as
+// everywhere else outside the scratch folder).
+func runArgs(t sandboxTools, bin, scratch, dataDir, standIn string, fileSize uint64) []string {
 	a := append(namespaceArgs(), "--new-session",
 		"--ro-bind", bin, sandboxProgram,
 		"--dev-bind", "/dev/null", "/dev/null",
@@ -168,6 +170,9 @@ func runArgs(t sandboxTools, bin, scratch, dataDir string, fileSize uint64) []st
 	}
 	if dataDir != "" {
 		a = append(a, "--ro-bind", dataDir, dataDir)
+	}
+	if standIn != "" {
+		a = append(a, "--ro-bind", standIn, standInPath(sandboxScratch))
 	}
 	return append(a, "--remount-ro", "/", "--chdir", sandboxScratch, "--", sandboxProgram)
 }

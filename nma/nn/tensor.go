@@ -144,7 +144,9 @@ func (t *Tensor) index(idx []int) int {
 	k := 0
 	for d, i := range idx {
 		if i < 0 || i >= t.Shape[d] {
-			panic(fmt.Sprintf("nn.Tensor.At: index %v out of range for shape %v", idx, t.Shape))
+			// A copy in the message, so that idx does not escape: At(i, j) in a loop then
+			// allocates nothing (its variadic slice stays on the caller's stack).
+			panic(fmt.Sprintf("nn.Tensor.At: index %v out of range for shape %v", append([]int(nil), idx...), t.Shape))
 		}
 		k = k*t.Shape[d] + i
 	}

@@ -166,9 +166,10 @@ func BenchmarkTSNE181(b *testing.B) {
 	}
 }
 
-func BenchmarkRDM181x1000(b *testing.B) {
+// Tutorial 3's V1 RDM at the course's size: 181 stimuli × 23589 neurons.
+func BenchmarkRDM181x23589(b *testing.B) {
 	g := nn.ManualSeed(1)
-	x := nn.FromData(g.Normal(0, 1, 181*1000), 181, 1000)
+	x := nn.FromData(g.Normal(0, 1, 181*23589), 181, 23589)
 	for b.Loop() {
 		RDM(x)
 	}

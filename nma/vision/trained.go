@@ -130,8 +130,8 @@ func datasetKey(src data.Source, resp *nn.Tensor) string {
 // negative log likelihood of StimulusClass(·, 20) over the training set of
 // ds.TrainTestSplit(0.6, 4) — and with regularized, as in Coding Exercise 2.3, with the L2
 // and L1 penalties 1e-2 and 5e-4 on the input weights. The first call for a dataset trains
-// it (about 2 s for the synthetic data's 1 000 neurons, over a minute for the real 23 589,
-// on two cores) and caches it (Cache; the key holds the dataset's fingerprint and shape);
+// it (10 to 25 s for the 23 589 neurons of the real data or the stand-in, on two cores)
+// and caches it (Cache; the key holds the dataset's fingerprint and shape);
 // later calls load it. progress, if given, follows the training (see TrainedCNN).
 func TrainedClassifier(ds *data.Stringer, regularized bool, progress ...func(done, total int)) (*DeepNetSoftmax, error) {
 	const nClasses, nHidden = 20, 20
@@ -195,8 +195,8 @@ type NewConvFCFunc = func(nNeurons, cIn, cOut, K, b int, filters *nn.Tensor, g *
 // iterations of full-batch gradient descent (learning rate 2, momentum 0.9) on the mean
 // squared error with L2 and L1 penalties 5e-4 and 1e-6 on the output weights, from the
 // EncoderStimuli to sp.RespTrain, with the test loss (sp.RespTest) every 20 iterations. It
-// returns the loss curves too. The first call for a dataset trains it (about 17 s for the
-// synthetic data, about 6 minutes for the real data, on two cores) and caches it (Cache);
+// returns the loss curves too. The first call for a dataset trains it (about a minute for the
+// 23 589 neurons of the real data or the stand-in, on two cores) and caches it (Cache);
 // later calls load the cached weights into the model newConvFC builds, so pass a newConvFC
 // that passes its check (it then builds NewConvFC's model). The training log
 // is written to log (nil: nowhere), also when the model comes from the cache. progress, if

@@ -26,10 +26,12 @@ Usage:
   nma data verify [--dir DIR]
         check that the files in DIR are complete (md5)
   nma data info
-        say which dataset the notebooks will use (real files or the embedded synthetic
-        stand-in), where it comes from, and its shapes
+        say which dataset the notebooks will use (real files or the synthetic stand-in),
+        where it comes from, and its shapes
   nma data generate [--out DIR] [--neurons N] [--seed S]
-        regenerate the synthetic stand-in (what data/synthetic holds: --out data/synthetic)
+        generate the synthetic stand-in that the loaders use when the real files are absent
+        (at the real files' shapes: 23589 neurons) into DIR; by default into its cache
+        folder, where the loaders otherwise generate it on first use
 `
 
 // cmdData manages the W2D1 datasets.
@@ -129,7 +131,7 @@ func cmdData(args []string) error {
 		fmt.Printf("%s: %v\n  resp_train %v, resp_test %v, stimuli %v\n", data.Ori6Split.Name, sp.Source, sp.RespTrain.Shape, sp.RespTest.Shape, sp.Stimuli.Shape)
 		return nil
 	case "generate":
-		out := fs.String("out", ".", "folder to write the two .npz files to")
+		out := fs.String("out", "", "folder to write the two .npz files and their manifest to (default: the cache folder the loaders read)")
 		p := data.DefaultSynth()
 		neurons := fs.Int("neurons", p.Neurons, "number of model neurons")
 		seed := fs.Uint("seed", uint(p.Seed), "random seed")
@@ -140,10 +142,15 @@ func cmdData(args []string) error {
 			return err
 		}
 		p.Neurons, p.Seed = *neurons, uint32(*seed)
-		paths, err := data.WriteSynthetic(*out, p)
+		dir := *out
+		if dir == "" {
+			dir = data.SynthDir(p)
+		}
+		paths, took, err := data.WriteSynthetic(dir, p)
 		if err != nil {
 			return failure(name, err)
 		}
+		fmt.Printf("generated %d model neurons in %.2f s\n", p.Neurons, took.Seconds())
 		for _, path := range paths {
 			fmt.Println("wrote", path)
 		}
