@@ -21,6 +21,7 @@ import (
 
 	"github.com/nma-go/nma-go/nma"
 	"github.com/nma-go/nma-go/nma/fig"
+	"github.com/nma-go/nma-go/nma/internal/pngenc"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 )
@@ -481,33 +482,16 @@ func TestPalettedFramesLookTheSame(t *testing.T) {
 	c := vgimg.NewWith(vgimg.UseWH(f.Width, f.Height), vgimg.UseDPI(FrameDPI), vgimg.UseBackgroundColor(color.White))
 	f.Draw(draw.New(c))
 	full := c.Image().(*image.RGBA)
-	if pal.Bounds() != full.Bounds() {
-		t.Fatalf("bounds %v, want %v", pal.Bounds(), full.Bounds())
+	fr, err := pngenc.Changed(full, pal, 0, 16, 32)
+	if err != nil {
+		t.Fatal(err)
 	}
-	changed, far, veryFar := 0, 0, 0
-	for y := range full.Bounds().Dy() {
-		for x := range full.Bounds().Dx() {
-			a := full.RGBAAt(x, y)
-			r, g, b, _ := pal.At(x, y).RGBA()
-			d := max(absDiff(a.R, uint8(r>>8)), absDiff(a.G, uint8(g>>8)), absDiff(a.B, uint8(b>>8)))
-			if d > 0 {
-				changed++
-			}
-			if d > 16 {
-				far++
-			}
-			if d > 32 {
-				veryFar++
-			}
-		}
-	}
-	px := float64(full.Bounds().Dx() * full.Bounds().Dy())
-	t.Logf("%d of %.0f pixels changed, %d by more than 16, %d by more than 32 (of 255)", changed, px, far, veryFar)
-	if frac := float64(changed) / px; frac > maxOffPalette {
+	t.Logf("%.2f%% of the pixels changed, %.3f%% by more than 16, %.3f%% by more than 32 (of 255)", 100*fr[0], 100*fr[1], 100*fr[2])
+	if frac := fr[0]; frac > maxOffPalette {
 		t.Errorf("%.1f%% of the pixels changed, at most %.0f%% allowed", 100*frac, 100*maxOffPalette)
 	}
 	// the few far-off pixels are isolated antialiased edges where two lines cross
-	if frac := float64(veryFar) / px; frac > 0.001 {
+	if frac := fr[2]; frac > 0.001 {
 		t.Errorf("%.2f%% of the pixels changed by more than 32 of 255, at most 0.1%% allowed", 100*frac)
 	}
 }
@@ -555,13 +539,6 @@ func nmaLinspace(a, b float64, n int) []float64 {
 		out[i] = a + (b-a)*float64(i)/float64(n-1)
 	}
 	return out
-}
-
-func absDiff(a, b uint8) uint8 {
-	if a > b {
-		return a - b
-	}
-	return b - a
 }
 
 func decodeDataURL(t *testing.T, url string) image.Image {

@@ -120,3 +120,38 @@ func Paletted(img *image.RGBA, maxOff float64) *image.Paletted {
 	}
 	return out
 }
+
+// Changed returns the fractions of img's pixels whose colour in got differs from img's by
+// more than each of the thresholds (the largest difference of the R, G and B channels, of
+// 255): what a palette changed. The images must have the same bounds.
+func Changed(img *image.RGBA, got image.Image, thresholds ...uint8) ([]float64, error) {
+	b := img.Bounds()
+	if got.Bounds() != b {
+		return nil, fmt.Errorf("pngenc.Changed: bounds %v and %v differ", b, got.Bounds())
+	}
+	counts := make([]int, len(thresholds))
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			a := img.RGBAAt(x, y)
+			r, g, bl, _ := got.At(x, y).RGBA()
+			d := max(absDiff(a.R, uint8(r>>8)), absDiff(a.G, uint8(g>>8)), absDiff(a.B, uint8(bl>>8)))
+			for i, th := range thresholds {
+				if d > th {
+					counts[i]++
+				}
+			}
+		}
+	}
+	out := make([]float64, len(counts))
+	for i, c := range counts {
+		out[i] = float64(c) / float64(b.Dx()*b.Dy())
+	}
+	return out, nil
+}
+
+func absDiff(a, b uint8) uint8 {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}

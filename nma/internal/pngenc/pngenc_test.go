@@ -87,3 +87,21 @@ func TestEncodeRejectsBadMaxOff(t *testing.T) {
 		}
 	}
 }
+
+// Changed counts the pixels whose largest channel difference exceeds each threshold.
+func TestChanged(t *testing.T) {
+	a := image.NewRGBA(image.Rect(0, 0, 10, 10))
+	b := image.NewRGBA(image.Rect(0, 0, 10, 10))
+	b.SetRGBA(1, 1, color.RGBA{0, 20, 0, 0})  // differs by 20
+	b.SetRGBA(2, 2, color.RGBA{0, 0, 200, 0}) // by 200
+	fr, err := Changed(a, b, 0, 16, 32)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fr[0] != 0.02 || fr[1] != 0.02 || fr[2] != 0.01 {
+		t.Errorf("fractions %v, want [0.02 0.02 0.01]", fr)
+	}
+	if _, err := Changed(a, image.NewRGBA(image.Rect(0, 0, 9, 10)), 0); err == nil {
+		t.Error("different bounds, no error")
+	}
+}
