@@ -64,6 +64,46 @@ func TestIntegrateExponentialBitIdentical(t *testing.T) {
 	}
 }
 
+// The real fast path (integrateReal: a and x0 real) gives the complex loop's bits, and
+// hands over to it wherever its shortcut would not: signed zeros in the imaginary parts, a
+// state or product that reaches 0 (a·dt = −1, underflow), overflow to infinity and NaN.
+func TestIntegrateExponentialRealPathEdges(t *testing.T) {
+	negZero := math.Copysign(0, -1)
+	for _, c := range []struct {
+		a, x0 complex128
+		dt, T float64
+		real  bool // the fast path's result stands (it did not hand over)
+	}{
+		{-0.5, 1, 0.001, 10, true}, {0.5, -2, 0.01, 3, true}, {-0.5, 1e-300, 0.001, 1, true},
+		{complex(-0.5, negZero), 1, 0.01, 1, true},          // a's imaginary part −0: still exact
+		{-0.5, complex(1, negZero), 0.01, 1, false},         // x0's imaginary part −0: complex loop
+		{-1, 1, 1, 5, false},                                // x[1] = 0 exactly
+		{-0.5, 5e-324, 0.001, 1, false},                     // a·x underflows to 0
+		{-0.5, 1e-310, 1e-15, 1e-14, false},                 // (a·x)·dt underflows to 0
+		{1e3, 1, 1, 200, false},                             // overflows to +Inf
+		{-3, 1e307, 1, 40, false},                           // −Inf, then Inf − Inf = NaN
+		{complex(math.Copysign(0, 1), 0), 1, 0.1, 1, false}, // a = 0: every product is 0
+	} {
+		n := int(math.Ceil(c.T / c.dt))
+		x := make([]complex128, n)
+		tt := make([]float64, n)
+		ok := imag(c.a) == 0 && imag(c.x0) == 0 && !math.Signbit(imag(c.x0)) && integrateReal(real(c.a), real(c.x0), c.dt, x, tt)
+		if ok != c.real {
+			t.Errorf("a=%v x0=%v dt=%g: the real path's result stands: %v, want %v", c.a, c.x0, c.dt, ok, c.real)
+		}
+		got, _, err := IntegrateExponential(c.a, c.x0, c.dt, c.T)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := refIntegrateExponential(c.a, c.x0, c.dt, c.T)
+		for k := range want {
+			if math.Float64bits(real(got[k])) != math.Float64bits(real(want[k])) || math.Float64bits(imag(got[k])) != math.Float64bits(imag(want[k])) {
+				t.Fatalf("a=%v x0=%v dt=%g: x[%d] = %v, want %v", c.a, c.x0, c.dt, k, got[k], want[k])
+			}
+		}
+	}
+}
+
 // refBuildTimeDelayMatrices and refPredict are the element-by-element versions before
 // issue 15.
 func refBuildTimeDelayMatrices(x []float64, r int) (*mat.Dense, []float64) {

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/nma-go/nma-go/nma"
+	"github.com/nma-go/nma-go/nma/internal/hugemem"
 	"github.com/nma-go/nma-go/nma/rng"
 )
 
@@ -176,7 +177,9 @@ func (p Pars) inputOverGL(iinj []float64) (inGL []float64, mask int, err error) 
 // g[k] = g[k−1] − (dt/τ_syn)·g[k−1] + ḡ·n[k] (g[0] = 0) and the potential from k−1 to k
 // (condLIF), in one pass with the state in registers.
 func condLIFCounts(p Pars, inGL []float64, mask, lt int, counts func(cE, cI []float64, k0 int)) CondRun {
-	run := CondRun{V: make([]float64, lt), GE: make([]float64, lt), GI: make([]float64, lt)}
+	// three time series of lt values: 24 MB for 10⁶ steps, allocated with huge pages as
+	// NumPy would (nma/internal/hugemem), as their page faults cost as much as the loop
+	run := CondRun{V: hugemem.Make[float64](lt), GE: hugemem.Make[float64](lt), GI: hugemem.Make[float64](lt)}
 	if lt == 0 {
 		return run
 	}
