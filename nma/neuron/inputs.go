@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/nma-go/nma-go/nma/internal/hugemem"
 	"github.com/nma-go/nma-go/nma/rng"
 )
 
@@ -130,7 +131,7 @@ func PoissonTrainsFrom(r *rng.RandomState, T, dt, rate float64, n int) ([][]floa
 	}
 	thr := rate * (dt / 1000)
 	out := make([][]float64, n)
-	flat := make([]float64, n*lt)
+	flat := hugemem.Make[float64](n * lt) // megabytes of 0/1: huge pages, as NumPy
 	var steps []int
 	for i := range out {
 		row := flat[i*lt : (i+1)*lt : (i+1)*lt]

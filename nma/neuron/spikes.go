@@ -3,6 +3,7 @@ package neuron
 import (
 	"fmt"
 
+	"github.com/nma-go/nma-go/nma/internal/hugemem"
 	"github.com/nma-go/nma-go/nma/rng"
 )
 
@@ -67,7 +68,7 @@ func (s SpikeTrains) N() int { return len(s.Steps) }
 // Dense returns the trains as the 0/1 matrix of PoissonTrains (one row per train).
 func (s SpikeTrains) Dense() [][]float64 {
 	out := make([][]float64, len(s.Steps))
-	flat := make([]float64, len(s.Steps)*s.Lt)
+	flat := hugemem.Make[float64](len(s.Steps) * s.Lt)
 	for i, st := range s.Steps {
 		row := flat[i*s.Lt : (i+1)*s.Lt : (i+1)*s.Lt]
 		for _, k := range st {

@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"sort"
+
+	"github.com/nma-go/nma-go/nma/internal/hugemem"
 )
 
 // SynapseMatrix is a matrix with one row per synapse and one column per recorded time step:
@@ -77,7 +79,7 @@ func (m *SynapseMatrix) Col(j int) []float64 {
 func (m *SynapseMatrix) Dense() [][]float64 {
 	r, c := m.Dims()
 	out := make([][]float64, r)
-	flat := make([]float64, r*c)
+	flat := hugemem.Make[float64](r * c)
 	for i := range out {
 		out[i] = flat[i*c : (i+1)*c : (i+1)*c]
 		m.src.fillRow(i, out[i])
