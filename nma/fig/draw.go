@@ -164,7 +164,7 @@ func Line(p *plot.Plot, x, y []float64, opts ...Opt) *plotter.Line {
 		panic(fmt.Sprintf("fig.Line: %v", err))
 	}
 	l.Color, l.Width, l.Dashes, l.StepStyle = s.Color, s.Width, s.Dashes, s.Step
-	add(p, l)
+	add(p, extremeLine{l}) // the same line, laid out from its extreme points (glyphbox.go)
 	if s.Label != "" {
 		p.Legend.Add(s.Label, l)
 	}
