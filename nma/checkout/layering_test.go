@@ -67,3 +67,45 @@ func TestModelsDoNotDraw(t *testing.T) {
 		}
 	}
 }
+
+// What a notebook cell links decides its build time, so the packages cells import for
+// figures, checks and precomputed demos leave out GoNB's gonbui (its widgets, comms and
+// DOM pull in crypto, net, klog and text/template: 71 packages, ~0.1 s of every go build);
+// they speak GoNB's display protocol through nma/internal/nbout. Only the opt-in live demos
+// (nma/widgets/live) link gonbui.
+func TestCellPackagesDoNotLinkGonbui(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go list over the module (a few seconds)")
+	}
+	root, err := FindRoot(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := func(p string) []string {
+		cmd := exec.Command("go", "list", "-tags=minimal", "-deps", "-f", "{{.ImportPath}}", p)
+		cmd.Dir = root
+		cmd.Env = append(cmd.Environ(), "CGO_ENABLED=0")
+		b, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("go list -deps %s: %v\n%s", p, err, b)
+		}
+		return strings.Fields(string(b))
+	}
+	has := func(deps []string, pkg string) bool {
+		for _, d := range deps {
+			if d == pkg {
+				return true
+			}
+		}
+		return false
+	}
+	const gonbui = "github.com/janpfeifer/gonb/gonbui"
+	for _, p := range []string{"./nma/widgets", "./nma/fig", "./nma/exercise", "./nma/progress", "./nma/table", "./exercises/w2d4"} {
+		if has(list(p), gonbui) {
+			t.Errorf("%s links %s: a notebook cell that imports it builds ~0.1 s slower (only nma/widgets/live may)", p, gonbui)
+		}
+	}
+	if !has(list("./nma/widgets/live"), gonbui) {
+		t.Errorf("nma/widgets/live does not link %s: the test above checks nothing", gonbui)
+	}
+}

@@ -89,11 +89,9 @@ func ExampleDemo_Show_thinned() {
 	// Render calls: 51
 }
 
-// Live is the explicit opt-in to every value of the grid: in a notebook it holds the
-// kernel until Stop demo. Headless (outside a notebook, or under `nma run`, which sets
-// NMA_HEADLESS=1) it draws the default values once and returns instead of waiting for a
-// browser.
-func ExampleDemo_Live_headless() {
+// Live points to the live demo (package nma/widgets/live, which links GoNB's widgets): it
+// draws the default values once and says where the live demo is.
+func ExampleDemo_Live() {
 	d := widgets.Demo{
 		Params: []widgets.Param{widgets.Slider("tau", 1, 100, 1, 20)},
 		Render: func(v widgets.Values) (*fig.Figure, error) {
@@ -103,11 +101,29 @@ func ExampleDemo_Live_headless() {
 			return fig.New(p).Size(2, 2), nil
 		},
 	}
-	fmt.Println("headless:", widgets.Headless())
 	d.Live()
 	// Output:
-	// headless: true
 	// rendering tau=20
+}
+
+// FigureAt renders the demo at control indices, as a front end does; it names a control
+// whose index is off its values.
+func ExampleDemo_FigureAt() {
+	d := widgets.Demo{
+		Params: []widgets.Param{widgets.Slider("tau", 1, 100, 1, 20)},
+		Render: func(v widgets.Values) (*fig.Figure, error) {
+			fmt.Printf("rendering tau=%g\n", v.Get("tau"))
+			return fig.New(fig.NewPlot("", "t", "x")).Size(2, 2), nil
+		},
+	}
+	_, err := d.FigureAt([]int{d.Params[0].DefaultIndex()})
+	fmt.Println(err, d.Params[0].Labels()[d.Params[0].DefaultIndex()])
+	_, err = d.FigureAt([]int{100})
+	fmt.Println(err)
+	// Output:
+	// rendering tau=20
+	// <nil> 20
+	// widgets: control "tau" has no value number 100 (it has 100)
 }
 
 // A control with impossible settings is reported by Validate (and shown by Show in place of

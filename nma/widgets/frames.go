@@ -227,7 +227,7 @@ func (p *precomputed) html() string {
 	}
 	fmt.Fprintf(&b, `<img src="%s" width="%d" alt="demo figure">`, p.frames[def], p.width)
 	if th := thinning(t.Params); th != "" {
-		fmt.Fprintf(&b, `<div class="nma-demo-note" style="color:#666;font-size:smaller">%d precomputed frames of the grid's %d (%s). For every value, change <code>.Show()</code> to <code>.Live()</code> in this cell and run it again: the cell then holds the kernel until you press <i>Stop demo</i>.</div>`,
+		fmt.Fprintf(&b, `<div class="nma-demo-note" style="color:#666;font-size:smaller">%d precomputed frames of the grid's %d (%s). For every value, write <code>live.Demo</code> instead of <code>widgets.Demo</code> in this cell and run it again: the cell then holds the kernel until you press <i>Stop demo</i>.</div>`,
 			len(p.frames), p.full, html.EscapeString(th))
 	}
 	b.WriteString("<script>(function(){")

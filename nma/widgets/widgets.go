@@ -17,13 +17,17 @@
 // drawn at FrameDPI (at most MaxFrameWidth pixels wide) and reduced to a 256-colour
 // palette where that changes no more than a few antialiased edge pixels.
 //
-// Live is the explicit opt-in to the whole grid: GoNB widgets re-render on every change
-// while the cell runs, so the cell holds the kernel until its Stop button is pressed or
-// IdleTimeout passes without a change. A student gets it by changing .Show() to .Live() in
-// a demo's cell; no cell of the notebooks calls it, so "Run All" never waits. Headless
-// (NMA_HEADLESS=1, as `nma run` sets it, or outside a notebook) Live draws the default
-// values once and returns; if the browser does not show its widgets within StartTimeout
-// (VS Code runs no widget JavaScript), it does the same instead of hanging.
+// The live demo is the explicit opt-in to the whole grid: package nma/widgets/live shows
+// the same demo with GoNB widgets that re-render on every change while the cell runs, so
+// the cell holds the kernel until its Stop button is pressed or IdleTimeout passes without
+// a change. A student gets it by writing live.Demo{…} instead of widgets.Demo{…} in a
+// demo's cell; no cell of the notebooks does, so "Run All" never waits. It lives in its own
+// package because GoNB's gonbui, which it needs, links 71 packages more (crypto, net, klog,
+// text/template) into every program that imports it: a demo cell's go build took 0.33 s
+// with them and takes 0.23 s without. Headless (NMA_HEADLESS=1, as `nma run` sets it, or
+// outside a notebook) a live demo draws the default values once and returns; if the browser
+// does not show its widgets within StartTimeout (VS Code runs no widget JavaScript), it does
+// the same instead of hanging.
 package widgets
 
 import (
@@ -147,6 +151,13 @@ func clean(v float64) float64 {
 
 // Values returns every value the control can take, in order.
 func (p Param) Values() []float64 { return p.values }
+
+// Labels are the control's values as it shows them (the options of a dropdown), one per
+// value of Values.
+func (p Param) Labels() []string { return p.labels }
+
+// DefaultIndex is the position of the default value in Values.
+func (p Param) DefaultIndex() int { return p.defaultIndex }
 
 // Values holds the current value of each control, by name.
 type Values map[string]float64
@@ -431,22 +442,41 @@ func (d Demo) Show() {
 	nbout.Sync() // a large output must reach the kernel before the cell's program ends
 }
 
-// Live runs the demo with GoNB widgets on its whole grid (see the package doc): the cell
-// holds the kernel until Stop is pressed or IdleTimeout passes without a change. Headless
-// it draws the default values once and returns.
+// LiveNote is what Live shows: where the live demo is.
+const LiveNote = "live demos are in package github.com/nma-go/nma-go/nma/widgets/live: write live.Demo{…} instead of widgets.Demo{…} and run the cell again (showing the default values)"
+
+// Live points to the live demo: it draws the default values once and says to write
+// live.Demo{…} instead of widgets.Demo{…} (package nma/widgets/live; see the package doc
+// for why it is not here).
 func (d Demo) Live() {
 	if err := d.Validate(); err != nil {
 		showError(err)
 		return
 	}
-	if Headless() {
-		d.showDefaults("headless run: showing the default values (Live needs a browser)")
-		return
-	}
-	d.live()
+	d.ShowDefaults(LiveNote)
 }
 
-func (d Demo) showDefaults(note string) {
+// FigureAt renders the demo at a combination of control indices (one per Param, each
+// within its Values), returning Render's error — or the error a Render that stopped with
+// nma.Must panicked with. For front ends such as nma/widgets/live.
+func (d Demo) FigureAt(idx []int) (*fig.Figure, error) {
+	if len(idx) != len(d.Params) {
+		return nil, fmt.Errorf("widgets: %d control indices for %d controls", len(idx), len(d.Params))
+	}
+	for i, k := range idx {
+		if k < 0 || k >= len(d.Params[i].values) {
+			return nil, fmt.Errorf("widgets: control %q has no value number %d (it has %d)", d.Params[i].Name, k, len(d.Params[i].values))
+		}
+	}
+	f, err := d.render(d.valuesAt(idx))
+	if err == nil && f == nil {
+		err = errors.New("the demo's Render returned a nil figure")
+	}
+	return f, err
+}
+
+// ShowDefaults draws the demo at its default values, with note under it in a notebook.
+func (d Demo) ShowDefaults(note string) {
 	f, err := d.render(d.Defaults())
 	if err != nil {
 		showError(err)

@@ -363,7 +363,7 @@ func TestPrecomputedThinsToTheFrameBudget(t *testing.T) {
 			t.Errorf("control %s does not range over its %d thinned values", q.Name, len(q.values))
 		}
 	}
-	if !strings.Contains(h, "nma-demo-note") || !strings.Contains(h, fmt.Sprintf("of the grid's %d (a: ", 101*21)) || !strings.Contains(h, ".Live()") {
+	if !strings.Contains(h, "nma-demo-note") || !strings.Contains(h, fmt.Sprintf("of the grid's %d (a: ", 101*21)) || !strings.Contains(h, "<code>live.Demo</code> instead of <code>widgets.Demo</code>") {
 		t.Errorf("the thinned demo does not say so: %s", h[strings.Index(h, "<img"):][:0])
 	}
 }
