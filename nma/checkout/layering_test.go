@@ -2,6 +2,7 @@ package checkout
 
 import (
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -20,16 +21,9 @@ func TestModelsDoNotDraw(t *testing.T) {
 		t.Fatal(err)
 	}
 	deps := func(pkgs ...string) map[string][]string {
-		args := append([]string{"list", "-deps", "-f", "{{.ImportPath}}"}, pkgs...)
 		out := map[string][]string{}
 		for _, p := range pkgs {
-			cmd := exec.Command("go", append(args[:4:4], p)...)
-			cmd.Dir = root
-			b, err := cmd.CombinedOutput()
-			if err != nil {
-				t.Fatalf("go list -deps %s: %v\n%s", p, err, b)
-			}
-			out[p] = strings.Fields(string(b))
+			out[p] = goDeps(t, root, p)
 		}
 		return out
 	}
@@ -81,24 +75,9 @@ func TestCellPackagesDoNotLinkGonbui(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	list := func(p string) []string {
-		cmd := exec.Command("go", "list", "-tags=minimal", "-deps", "-f", "{{.ImportPath}}", p)
-		cmd.Dir = root
-		cmd.Env = append(cmd.Environ(), "CGO_ENABLED=0")
-		b, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("go list -deps %s: %v\n%s", p, err, b)
-		}
-		return strings.Fields(string(b))
-	}
-	has := func(deps []string, pkg string) bool {
-		for _, d := range deps {
-			if d == pkg {
-				return true
-			}
-		}
-		return false
-	}
+	// as a notebook cell builds: pure Go, gonum/plot without its vector back ends
+	list := func(p string) []string { return goDeps(t, root, p, "-tags=minimal", "CGO_ENABLED=0") }
+	has := slices.Contains[[]string]
 	const gonbui = "github.com/janpfeifer/gonb/gonbui"
 	for _, p := range []string{"./nma/widgets", "./nma/fig", "./nma/exercise", "./nma/progress", "./nma/table", "./exercises/w2d4"} {
 		if has(list(p), gonbui) {
@@ -108,4 +87,27 @@ func TestCellPackagesDoNotLinkGonbui(t *testing.T) {
 	if !has(list("./nma/widgets/live"), gonbui) {
 		t.Errorf("nma/widgets/live does not link %s: the test above checks nothing", gonbui)
 	}
+}
+
+// goDeps lists the import paths p depends on (go list -deps), run in root with the extra
+// flags (arguments starting with "-") and environment settings (NAME=value) given.
+func goDeps(t *testing.T, root, p string, extra ...string) []string {
+	t.Helper()
+	args := []string{"list", "-deps", "-f", "{{.ImportPath}}"}
+	var env []string
+	for _, e := range extra {
+		if strings.HasPrefix(e, "-") {
+			args = append(args, e)
+		} else {
+			env = append(env, e)
+		}
+	}
+	cmd := exec.Command("go", append(args, p)...)
+	cmd.Dir = root
+	cmd.Env = append(cmd.Environ(), env...)
+	b, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list -deps %s: %v\n%s", p, err, b)
+	}
+	return strings.Fields(string(b))
 }
