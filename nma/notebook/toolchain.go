@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 )
 
@@ -52,8 +53,23 @@ func BuildTools(root string, names []string, log io.Writer) (string, error) {
 	if err := cmd.Run(); err != nil {
 		return "", fmt.Errorf("building %s with go build failed: %w", strings.Join(names, ", "), err)
 	}
+	if slices.Contains(names, "gonb") {
+		// The kernel's go command: see nma/cmd/gocell.
+		cmd := exec.Command("go", "build", "-o", filepath.Join(GocellDir(bin), "go"), "./nma/cmd/gocell")
+		cmd.Dir = root
+		cmd.Stdout, cmd.Stderr = log, log
+		if err := cmd.Run(); err != nil {
+			return "", fmt.Errorf("building the kernel's go command (nma/cmd/gocell) failed: %w", err)
+		}
+	}
 	return bin, nil
 }
+
+// GocellDir is where BuildTools puts the kernel's go command, nma/cmd/gocell, built as
+// "go": <root>/.nma/gocell next to bin (<root>/.nma/bin). The kernel specs put it first on
+// PATH, so that GoNB's per-cell `go build` takes gocell's fast path; it runs the real go
+// command ($NMA_REAL_GO) for everything else.
+func GocellDir(bin string) string { return filepath.Join(filepath.Dir(bin), "gocell") }
 
 // KernelSpec is the content of a kernel.json for GoNB.
 func KernelSpec(bin, display string, rawErrors bool, env map[string]string) ([]byte, error) {
@@ -61,8 +77,12 @@ func KernelSpec(bin, display string, rawErrors bool, env map[string]string) ([]b
 	if err != nil {
 		return nil, errors.New("the go command is not on PATH")
 	}
-	path := bin + string(os.PathListSeparator) + filepath.Dir(goBin) + string(os.PathListSeparator) + os.Getenv("PATH")
-	e := map[string]string{"PATH": path}
+	if abs, err := filepath.Abs(goBin); err == nil {
+		goBin = abs
+	}
+	sep := string(os.PathListSeparator)
+	path := GocellDir(bin) + sep + bin + sep + filepath.Dir(goBin) + sep + os.Getenv("PATH")
+	e := map[string]string{"PATH": path, "NMA_REAL_GO": goBin}
 	for k, v := range env {
 		e[k] = v
 	}

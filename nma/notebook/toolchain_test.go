@@ -53,7 +53,8 @@ func TestKernelSpec(t *testing.T) {
 	if err := json.Unmarshal(spec, &m); err != nil {
 		t.Fatal(err)
 	}
-	if m.Argv[0] != "/x/bin/gonb" || m.Argv[len(m.Argv)-1] != "--raw_error" || !strings.HasPrefix(m.Env["PATH"], "/x/bin:") || m.Env["NMA_HEADLESS"] != "1" {
+	if m.Argv[0] != "/x/bin/gonb" || m.Argv[len(m.Argv)-1] != "--raw_error" || !strings.HasPrefix(m.Env["PATH"], "/x/gocell:/x/bin:") || m.Env["NMA_HEADLESS"] != "1" ||
+		!filepath.IsAbs(m.Env["NMA_REAL_GO"]) || filepath.Base(m.Env["NMA_REAL_GO"]) != "go" {
 		t.Errorf("spec %s", spec)
 	}
 }
