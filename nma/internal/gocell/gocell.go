@@ -368,6 +368,14 @@ func Record(b *Build, prev *Universe, realGo string, env []string, dir, key stri
 		args = append(args, "-tags="+b.Tags)
 	}
 	out, err = run(append(args, u.Roots...)...)
+	if err != nil && prev != nil {
+		// An earlier cell's package no longer builds (an edit of the course's code that
+		// this cell does not use): start again from this cell's imports.
+		roots := append([]string{"runtime"}, b.Imports...)
+		sort.Strings(roots)
+		u.Roots = slices.Compact(roots)
+		out, err = run(append(args, u.Roots...)...)
+	}
 	if err != nil {
 		return nil, err
 	}

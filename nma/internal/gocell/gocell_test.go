@@ -387,3 +387,27 @@ func main() {
 	fmt.Println(cell)
 }
 `
+
+// When a package an earlier cell used no longer builds, the record starts again from the
+// current cell's imports instead of giving up (every later cell would take the slow path).
+func TestRecordDropsBrokenRoots(t *testing.T) {
+	root := t.TempDir()
+	dir := module(t, root, "gonb_b")
+	cell(t, dir, "A")
+	env := cellEnv(t, root)
+	b, err := gocell.Parse(dir, []string{"build", "-o", "bin"}, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev := &gocell.Universe{Roots: []string{"example.com/dep/broken", "fmt"}}
+	u, err := gocell.Record(b, prev, realGo(t), env, filepath.Join(root, "records"), "k")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(u.Roots) != "[example.com/dep fmt runtime]" || u.Archives["example.com/dep"] == "" || u.Covers(b) != "" {
+		t.Errorf("roots %v, archives %d, covers: %q", u.Roots, len(u.Archives), u.Covers(b))
+	}
+	if len(u.Local) < 3 { // the directory, dep.go and its go.mod
+		t.Errorf("local stamps %v", u.Local)
+	}
+}
