@@ -50,6 +50,7 @@ type Build struct {
 	Args    []string // the arguments as given, for the real go command
 	Imports []string // main.go's imports, sorted
 	Lang    string   // go.mod's go directive as a -lang value, e.g. "go1.26"
+	Module  string   // go.mod's module path (GoNB names it after the kernel)
 	Src     []byte   // main.go
 }
 
@@ -141,6 +142,9 @@ func Parse(dir string, args []string, env []string) (*Build, error) {
 		return nil, errors.New("go.mod has no go directive, or a toolchain directive")
 	}
 	b.Lang = "go" + mf.Go.Version
+	if mf.Module != nil {
+		b.Module = mf.Module.Mod.Path
+	}
 	if n := strings.Count(b.Lang, "."); n > 1 { // "go1.26.1" → "go1.26"
 		b.Lang = b.Lang[:strings.LastIndex(b.Lang, ".")]
 	}
@@ -286,7 +290,7 @@ func (u *Universe) Fast(b *Build, env []string) error {
 		fmt.Fprintf(&link, "packagefile %s=%s\n", p, u.Archives[p])
 	}
 	if u.ModInfo != "" {
-		fmt.Fprintf(&link, "modinfo %q\n", modInfoData(u.ModInfo))
+		fmt.Fprintf(&link, "modinfo %q\n", modInfoData(withModule(u.ModInfo, b.Module)))
 	}
 	cfgPath, linkPath := filepath.Join(work, "importcfg"), filepath.Join(work, "importcfg.link")
 	if err := os.WriteFile(cfgPath, []byte(cfg.String()), 0o644); err != nil {
@@ -321,6 +325,26 @@ func (u *Universe) Fast(b *Build, env []string) error {
 		return fmt.Errorf("link: %v: %s", err, o)
 	}
 	return os.Rename(tmp, out)
+}
+
+// withModule returns build information recorded for another kernel's module with this
+// module's path on its "path" and "mod" lines (records are shared by every kernel).
+func withModule(info, module string) string {
+	if module == "" {
+		return info
+	}
+	lines := strings.Split(info, "\n")
+	for i, l := range lines {
+		f := strings.Split(l, "\t")
+		switch {
+		case len(f) == 2 && f[0] == "path":
+			lines[i] = "path\t" + module
+		case len(f) >= 2 && f[0] == "mod":
+			f[1] = module
+			lines[i] = strings.Join(f, "\t")
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // modInfoData wraps build information as cmd/go does for the linker (runtime.modinfo).

@@ -167,6 +167,28 @@ func TestShimBuildsWhatGoBuilds(t *testing.T) {
 		t.Errorf("the compile error did not go to the real go command:\n%s", log)
 	}
 
+	// Another kernel (GoNB names its module differently) uses the same record at once, and
+	// its binary carries its own module path.
+	other := filepath.Join(root, "cell2")
+	gomod, _ := os.ReadFile(filepath.Join(dir, "go.mod"))
+	write(t, filepath.Join(other, "go.mod"), strings.Replace(string(gomod), "module gonb_a", "module gonb_other", 1))
+	cell(t, other, "K")
+	cmd := exec.Command(shim, "build", "-o", filepath.Join(other, "bin"), "-ldflags=-s", "-tags=minimal")
+	cmd.Dir, cmd.Env = other, env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("second kernel: %v\n%s", err, out)
+	}
+	log, _ = os.ReadFile(filepath.Join(root, "log"))
+	lines := strings.Split(strings.TrimSpace(string(log)), "\n")
+	if last := lines[len(lines)-1]; !strings.HasPrefix(last, "gocell: fast:") {
+		t.Errorf("second kernel's first cell: %q, want the fast path", last)
+	}
+	logged = len(lines)
+	bi, err = exec.Command(realGo(t), "version", "-m", filepath.Join(other, "bin")).CombinedOutput()
+	if err != nil || !strings.Contains(string(bi), "path\tgonb_other\n") || strings.Contains(string(bi), "gonb_a") {
+		t.Errorf("second kernel's build information: %v\n%s", err, bi)
+	}
+
 	// Flags it does not know and other commands go to the real go command unchanged.
 	cell(t, dir, "D")
 	step("-v", append(build, "-v"), `real: argument "-v"`)
