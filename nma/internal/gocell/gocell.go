@@ -97,8 +97,8 @@ func Parse(dir string, args []string, env []string) (*Build, error) {
 		n := e.Name()
 		switch {
 		case n == "main.go", strings.HasPrefix(n, "."), strings.HasPrefix(n, "_"), strings.HasSuffix(n, "_test.go"):
-		case n == "go.work":
-			return nil, errors.New("the directory has a go.work")
+		case n == "go.work", n == "default.pgo":
+			return nil, fmt.Errorf("the directory has a %s", n)
 		case strings.HasSuffix(n, ".go") || nonGoSource(n):
 			return nil, fmt.Errorf("the package has another source file, %s", n)
 		}
@@ -106,9 +106,10 @@ func Parse(dir string, args []string, env []string) (*Build, error) {
 	if b.Src, err = os.ReadFile(filepath.Join(dir, "main.go")); err != nil {
 		return nil, err
 	}
-	if bytes.Contains(b.Src, []byte("//go:build")) || bytes.Contains(b.Src, []byte("// +build")) ||
-		bytes.Contains(b.Src, []byte("//go:embed")) {
-		return nil, errors.New("main.go has a build constraint or an embed directive")
+	for _, d := range []string{"//go:build", "// +build", "//go:embed", "//go:debug"} {
+		if bytes.Contains(b.Src, []byte(d)) {
+			return nil, fmt.Errorf("main.go has a %s directive", d)
+		}
 	}
 	f, err := parser.ParseFile(token.NewFileSet(), "main.go", b.Src, parser.ImportsOnly)
 	if err != nil {
@@ -180,6 +181,7 @@ type Universe struct {
 	Archives  map[string]string // import path → package archive in the build cache
 	Local     []Stamp           // files and directories of packages outside GOROOT and the module cache
 	ModInfo   string            // the build information of the last real build (debug.ReadBuildInfo)
+	GODEBUG   string            // its DefaultGODEBUG (from go.mod's go version), for the linker
 }
 
 // Stamp is a file's or directory's size and modification time when the universe was made.
@@ -317,6 +319,9 @@ func (u *Universe) Fast(b *Build, env []string) error {
 	}
 	tmp := out + ".gocell-tmp"
 	args := []string{"-o", tmp, "-importcfg", linkPath, "-buildmode=exe", "-buildid=" + buildID + "/" + buildID}
+	if u.GODEBUG != "" { // as the go command passes it: before the user's -ldflags
+		args = append(args, "-X=runtime.godebugDefault="+u.GODEBUG)
+	}
 	args = append(append(args, b.LDFlags...), obj)
 	lk := exec.Command(filepath.Join(u.ToolDir, "link"), args...)
 	lk.Dir, lk.Env = b.Dir, env
@@ -451,8 +456,18 @@ func Record(b *Build, prev *Universe, realGo string, env []string, dir, key stri
 	if !filepath.IsAbs(out2) {
 		out2 = filepath.Join(b.Dir, out2)
 	}
-	if bi, err := buildinfo.ReadFile(out2); err == nil {
-		u.ModInfo = bi.String()
+	bi, err := buildinfo.ReadFile(out2)
+	if err != nil {
+		return nil, fmt.Errorf("reading the build information of %s: %w", out2, err)
+	}
+	u.ModInfo = bi.String()
+	for _, st := range bi.Settings {
+		switch st.Key {
+		case "DefaultGODEBUG":
+			u.GODEBUG = st.Value
+		case "vcs": // stamped per commit: leave such builds to the go command
+			return nil, errors.New("the build stamps version control information")
+		}
 	}
 	data, err := json.Marshal(u)
 	if err != nil {

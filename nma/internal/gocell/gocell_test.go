@@ -132,6 +132,22 @@ func TestShimBuildsWhatGoBuilds(t *testing.T) {
 		t.Errorf("the fast build has no build information: %v\n%s", err, bi)
 	}
 
+	// The module says go 1.22: the go command links in that version's GODEBUG defaults
+	// (randseednop=0 among them, so rand.Seed still seeds), and so must the fast build.
+	seeded := func(word string) {
+		write(t, filepath.Join(dir, "main.go"), "package main\n\nimport (\n\t\"fmt\"\n\t\"math/rand\"\n)\n\nfunc main() {\n\trand.Seed(1)\n\tfmt.Println(rand.Int(), \""+word+"\")\n}\n")
+	}
+	seeded("S1")
+	step("new import", build, "real: import math/rand is not recorded")
+	out1, _ := exec.Command(filepath.Join(dir, "bin")).Output()
+	seeded("S2")
+	step("seeded, fast", build, "fast:")
+	out2, _ := exec.Command(filepath.Join(dir, "bin")).Output()
+	if n1, _, _ := strings.Cut(string(out1), " "); !strings.HasPrefix(string(out2), n1+" S2") {
+		t.Errorf("GODEBUG defaults: go build's binary printed %q, the fast build's %q", out1, out2)
+	}
+	cell(t, dir, "B")
+
 	// An edit of the local module: the record is out of date, the real go command rebuilds.
 	dep := filepath.Join(root, "dep", "dep.go")
 	src, _ := os.ReadFile(dep)
@@ -227,8 +243,10 @@ func TestParseRefuses(t *testing.T) {
 		{name: "GOOS", env: []string{"CGO_ENABLED=0", "GOOS=js"}},
 		{name: "second file", files: map[string]string{"other.go": "package main\n"}},
 		{name: "assembly", files: map[string]string{"a.s": ""}},
+		{name: "pgo", files: map[string]string{"default.pgo": ""}},
 		{name: "go.work", files: map[string]string{"go.work": "go 1.22\n"}},
 		{name: "build constraint", files: map[string]string{"main.go": "//go:build linux\n\npackage main\n\nfunc main() {}\n"}},
+		{name: "go:debug", files: map[string]string{"main.go": "//go:debug panicnil=1\n\npackage main\n\nfunc main() {}\n"}},
 		{name: "embed", files: map[string]string{"main.go": "package main\n\nimport _ \"embed\"\n\n//go:embed go.mod\nvar s string\n\nfunc main() {}\n"}},
 		{name: "cgo", files: map[string]string{"main.go": "package main\n\nimport \"C\"\n\nfunc main() {}\n"}},
 		{name: "toolchain", files: map[string]string{"go.mod": "module m\n\ngo 1.22\n\ntoolchain go1.99.0\n"}},
@@ -420,6 +438,11 @@ func TestRecordDropsBrokenRoots(t *testing.T) {
 	b, err := gocell.Parse(dir, []string{"build", "-o", "bin"}, env)
 	if err != nil {
 		t.Fatal(err)
+	}
+	build := exec.Command(realGo(t), "build", "-o", "bin") // Record follows a real build
+	build.Dir, build.Env = dir, env
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	prev := &gocell.Universe{Roots: []string{"example.com/dep/broken", "fmt"}}
 	u, err := gocell.Record(b, prev, realGo(t), env, filepath.Join(root, "records"), "k")
