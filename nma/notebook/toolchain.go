@@ -55,7 +55,11 @@ func BuildTools(root string, names []string, log io.Writer) (string, error) {
 	}
 	if slices.Contains(names, "gonb") {
 		// The kernel's go command: see nma/cmd/gocell.
-		cmd := exec.Command("go", "build", "-o", filepath.Join(GocellDir(bin), "go"), "./nma/cmd/gocell")
+		name := "go"
+		if runtime.GOOS == "windows" {
+			name += ".exe"
+		}
+		cmd := exec.Command("go", "build", "-o", filepath.Join(GocellDir(bin), name), "./nma/cmd/gocell")
 		cmd.Dir = root
 		cmd.Stdout, cmd.Stderr = log, log
 		if err := cmd.Run(); err != nil {

@@ -123,7 +123,7 @@ func classicConfig(r string) string {
 // gopls on its PATH) into the Jupyter data folder dir: the virtual environment's own
 // (<venv>/share/jupyter), which its Jupyter searches first, or the user's for Debian's.
 func installKernelSpec(m msgs, bin, dir string) error {
-	m.progress("installing the \"Go (gonb)\" kernel spec into %s (GoNB from %s, with goimports and gopls on its PATH)", filepath.Join(dir, "kernels", "gonb"), bin)
+	m.progress("installing the \"Go (gonb)\" kernel spec into %s (GoNB from %s, with goimports, gopls and the kernel's go command %s on its PATH)", filepath.Join(dir, "kernels", "gonb"), bin, notebook.GocellDir(bin))
 	spec, err := notebook.KernelSpec(bin, "Go (gonb)", false, nil)
 	if err != nil {
 		return err

@@ -272,7 +272,7 @@ func cmdRun(args []string) error {
 		m.warn("shard %s has no notebooks: nothing to run", *shard)
 		return nil
 	}
-	m.progress("building the pinned GoNB and goimports, writing the private kernel spec …")
+	m.progress("building the pinned GoNB and goimports and the kernel's go command (nma/cmd/gocell), writing the private kernel spec …")
 	tc, err := notebook.PrepareRunner(r, m.log())
 	if err != nil {
 		return err
