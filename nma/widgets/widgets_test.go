@@ -22,6 +22,7 @@ import (
 	"github.com/nma-go/nma-go/nma"
 	"github.com/nma-go/nma-go/nma/fig"
 	"github.com/nma-go/nma-go/nma/internal/pngenc"
+	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 )
@@ -684,6 +685,49 @@ func BenchmarkEncodeFrame(b *testing.B) {
 	for b.Loop() {
 		if _, _, err := encodeFrame(f); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// A frame drawn on a reused buffer is the frame a fresh vgimg canvas gives, pixel for
+// pixel — after a different frame was drawn on that buffer, and for each size; a figure
+// that is not a whole number of pixels takes the fresh canvas.
+func TestFrameCanvasReuseIsExact(t *testing.T) {
+	figs := func(w, h vg.Length) []*fig.Figure {
+		var out []*fig.Figure
+		for k := 1; k <= 3; k++ {
+			p := fig.NewPlot(fmt.Sprintf("frame %d", k), "time (ms)", "rate (Hz)")
+			x := nmaLinspace(0, 10, 300)
+			y := make([]float64, len(x))
+			for i, xi := range x {
+				y[i] = float64(k) * math.Sin(xi*float64(k)/2)
+			}
+			fig.Line(p, x, y)
+			f := fig.New(p)
+			f.Width, f.Height = w, h
+			out = append(out, f)
+		}
+		return out
+	}
+	for _, size := range []struct {
+		w, h  vg.Length
+		reuse bool
+	}{{8 * vg.Inch, 6 * vg.Inch, true}, {10.5 * vg.Inch, 4.5 * vg.Inch, true}, {3 * vg.Inch, 2 * vg.Inch, true}, {7.777 * vg.Inch, 3.3333 * vg.Inch, false}} {
+		for i, f := range figs(size.w, size.h) {
+			want := freshFrame(f, FrameDPI)
+			got, done := frameCanvas(f, FrameDPI)
+			if !bytes.Equal(got.Pix, want.Pix) || got.Rect != want.Rect {
+				t.Errorf("%v × %v, frame %d: the reused canvas differs from a fresh one", size.w, size.h, i)
+			}
+			done()
+			again, done := frameCanvas(f, FrameDPI)
+			if size.reuse && again != got {
+				t.Errorf("%v × %v, frame %d: the buffer was not reused", size.w, size.h, i)
+			}
+			if !size.reuse && again == got {
+				t.Errorf("%v × %v: a size that is not whole pixels took a reused buffer", size.w, size.h)
+			}
+			done()
 		}
 	}
 }
