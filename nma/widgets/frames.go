@@ -6,20 +6,16 @@ import (
 	"fmt"
 	"html"
 	"image"
-	"image/color"
 	"runtime"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 
-	"git.sr.ht/~sbinet/gg"
 	"github.com/nma-go/nma-go/nma/fig"
 	"github.com/nma-go/nma-go/nma/internal/nbout"
 	"github.com/nma-go/nma-go/nma/internal/pngenc"
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
 )
 
 // precomputed is a demo on its (possibly thinned) grid with every frame rendered.
@@ -185,7 +181,10 @@ func encodeFrame(f *fig.Figure) (string, int, error) {
 	if in := float64(f.Width / vg.Inch); in > 0 && float64(dpi)*in > float64(MaxFrameWidth) {
 		dpi = max(1, int(float64(MaxFrameWidth)/in))
 	}
-	img, done := frameCanvas(f, dpi)
+	img, done, err := frameCanvas(f, dpi)
+	if err != nil {
+		return "", 0, err
+	}
 	defer done()
 	png, err := pngenc.Encode(img, maxOffPalette)
 	if err != nil {
@@ -225,34 +224,15 @@ func releaseFrameBuffer(b *image.RGBA) {
 	}
 }
 
-// frameCanvas draws f at dpi on a white canvas and returns its pixels, and the function
-// that gives the buffer back once they are no longer used. When the figure is a whole
-// number of pixels wide and high at dpi (the course's figures are), it draws on a reused
-// buffer through a context made for it (same size, same white background, same drawing
-// state as vgimg's own: butt caps, y up); otherwise on a fresh vgimg canvas.
-func frameCanvas(f *fig.Figure, dpi int) (*image.RGBA, func()) {
-	pw := int(f.Width/vg.Inch*vg.Length(dpi) + 0.5)
-	ph := int(f.Height/vg.Inch*vg.Length(dpi) + 0.5)
-	exact := vg.Length(float64(pw)/float64(dpi))*vg.Inch == f.Width &&
-		vg.Length(float64(ph)/float64(dpi))*vg.Inch == f.Height
-	if !exact || pw <= 0 || ph <= 0 {
-		return freshFrame(f, dpi), func() {}
+// frameCanvas draws f at dpi on a white canvas (fig.Figure.ImageAt, on a free buffer of
+// its size) and returns its pixels, and the function that gives the buffer back once they
+// are no longer used.
+func frameCanvas(f *fig.Figure, dpi int) (*image.RGBA, func(), error) {
+	img, err := f.ImageAt(dpi, frameBuffer(f.PixelSize(dpi)))
+	if err != nil {
+		return nil, nil, err
 	}
-	img := frameBuffer(pw, ph)
-	ctx := gg.NewContextForRGBA(img)
-	ctx.SetLineCapButt()
-	ctx.InvertY()
-	c := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(dpi)) // paints it white
-	f.Draw(draw.New(c))
-	return img, func() { releaseFrameBuffer(img) }
-}
-
-// freshFrame draws f on a new vgimg canvas (white, f's size at dpi).
-func freshFrame(f *fig.Figure, dpi int) *image.RGBA {
-	c := vgimg.NewWith(vgimg.UseWH(f.Width, f.Height), vgimg.UseDPI(dpi),
-		vgimg.UseBackgroundColor(color.White))
-	f.Draw(draw.New(c))
-	return c.Image().(*image.RGBA) // vgimg's canvas is always gg's RGBA image
+	return img, func() { releaseFrameBuffer(img) }, nil
 }
 
 // html is the self-contained output of a precomputed demo: its controls, the default

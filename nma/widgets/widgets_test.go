@@ -689,6 +689,14 @@ func BenchmarkEncodeFrame(b *testing.B) {
 	}
 }
 
+// freshFrame draws f on a new vgimg canvas, as the figures were drawn before
+// fig.Figure.ImageAt: the oracle.
+func freshFrame(f *fig.Figure, dpi int) *image.RGBA {
+	c := vgimg.NewWith(vgimg.UseWH(f.Width, f.Height), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(color.White))
+	f.Draw(draw.New(c))
+	return c.Image().(*image.RGBA)
+}
+
 // A frame drawn on a reused buffer is the frame a fresh vgimg canvas gives, pixel for
 // pixel — after a different frame was drawn on that buffer, and for each size; a figure
 // that is not a whole number of pixels takes the fresh canvas.
@@ -715,12 +723,15 @@ func TestFrameCanvasReuseIsExact(t *testing.T) {
 	}{{8 * vg.Inch, 6 * vg.Inch, true}, {10.5 * vg.Inch, 4.5 * vg.Inch, true}, {3 * vg.Inch, 2 * vg.Inch, true}, {7.777 * vg.Inch, 3.3333 * vg.Inch, false}} {
 		for i, f := range figs(size.w, size.h) {
 			want := freshFrame(f, FrameDPI)
-			got, done := frameCanvas(f, FrameDPI)
+			got, done, err := frameCanvas(f, FrameDPI)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if !bytes.Equal(got.Pix, want.Pix) || got.Rect != want.Rect {
 				t.Errorf("%v × %v, frame %d: the reused canvas differs from a fresh one", size.w, size.h, i)
 			}
 			done()
-			again, done := frameCanvas(f, FrameDPI)
+			again, done, _ := frameCanvas(f, FrameDPI)
 			if size.reuse && again != got {
 				t.Errorf("%v × %v, frame %d: the buffer was not reused", size.w, size.h, i)
 			}
