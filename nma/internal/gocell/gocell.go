@@ -51,6 +51,7 @@ type Build struct {
 	Imports []string // main.go's imports, sorted
 	Lang    string   // go.mod's go directive as a -lang value, e.g. "go1.26"
 	Module  string   // go.mod's module path (GoNB names it after the kernel)
+	Local   []string // the directories of go.mod's replace directives that name one, absolute
 	Src     []byte   // main.go
 }
 
@@ -81,10 +82,13 @@ func Parse(dir string, args []string, env []string) (*Build, error) {
 			return nil, fmt.Errorf("argument %q", a)
 		}
 	}
-	for _, k := range []string{"GOFLAGS", "GOOS", "GOARCH", "GOWORK"} {
+	for _, k := range []string{"GOOS", "GOARCH", "GOWORK"} {
 		if v := getenv(env, k); v != "" && !(k == "GOWORK" && v == "off") {
 			return nil, fmt.Errorf("%s=%s is set", k, v)
 		}
+	}
+	if v := getenv(env, "GOFLAGS"); !harmlessGOFLAGS(v) {
+		return nil, fmt.Errorf("GOFLAGS=%s is set", v)
 	}
 	if getenv(env, "CGO_ENABLED") != "0" {
 		return nil, errors.New("cgo is enabled (CGO_ENABLED is not 0)")
@@ -146,10 +150,35 @@ func Parse(dir string, args []string, env []string) (*Build, error) {
 	if mf.Module != nil {
 		b.Module = mf.Module.Mod.Path
 	}
+	for _, r := range mf.Replace {
+		if modfile.IsDirectoryPath(r.New.Path) { // "../dep" and "/work/main" alike
+			d := r.New.Path
+			if !filepath.IsAbs(d) {
+				d = filepath.Join(dir, d)
+			}
+			b.Local = append(b.Local, d)
+		}
+	}
 	if n := strings.Count(b.Lang, "."); n > 1 { // "go1.26.1" → "go1.26"
 		b.Lang = b.Lang[:strings.LastIndex(b.Lang, ".")]
 	}
 	return b, nil
+}
+
+// harmlessGOFLAGS reports GOFLAGS that change nothing the fast path does differently: no
+// version-control stamp (builds that have one are never recorded), how modules are
+// resolved and the build tags (the archives are listed with the same GOFLAGS), parallelism.
+func harmlessGOFLAGS(v string) bool {
+	for _, f := range strings.Fields(v) {
+		f = "-" + strings.TrimLeft(f, "-")
+		name, _, _ := strings.Cut(f, "=")
+		switch name {
+		case "-buildvcs", "-mod", "-modcacherw", "-p", "-tags":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // nonGoSource reports a file the go command would compile or assemble with a Go package.
@@ -182,6 +211,7 @@ type Universe struct {
 	Local     []Stamp           // files and directories of packages outside GOROOT and the module cache
 	ModInfo   string            // the build information of the last real build (debug.ReadBuildInfo)
 	GODEBUG   string            // its DefaultGODEBUG (from go.mod's go version), for the linker
+	ToolEnv   []string          // the target as go env gives it (GOOS=…, GOARCH=…, GOAMD64=…), for the tools
 }
 
 // Stamp is a file's or directory's size and modification time when the universe was made.
@@ -215,6 +245,14 @@ func Key(b *Build, realGo string, env []string) (string, error) {
 		fmt.Fprintf(h, "%s=%q\n", k, getenv(env, k))
 	}
 	fmt.Fprintf(h, "tags=%q\n", b.Tags)
+	for _, d := range b.Local { // the same relative replace elsewhere is another module
+		fmt.Fprintf(h, "replace dir %q\n", d)
+	}
+	if p := goEnvFile(env); p != "" { // settings of go env -w apply as if in the environment
+		data, _ := os.ReadFile(p)
+		fmt.Fprintf(h, "go env file %d\n", len(data))
+		h.Write(data)
+	}
 	for _, name := range []string{"go.mod", "go.sum"} {
 		data, err := os.ReadFile(filepath.Join(b.Dir, name))
 		if err != nil && !(name == "go.sum" && errors.Is(err, os.ErrNotExist)) {
@@ -233,6 +271,21 @@ func Key(b *Build, realGo string, env []string) (string, error) {
 		h.Write(data)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:32], nil
+}
+
+// goEnvFile is the file `go env -w` writes: $GOENV, else <config dir>/go/env ("" for off).
+func goEnvFile(env []string) string {
+	if p := getenv(env, "GOENV"); p != "" {
+		if p == "off" {
+			return ""
+		}
+		return p
+	}
+	d, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, "go", "env")
 }
 
 // Load reads the universe named key from dir; nil when there is none or it is unreadable.
@@ -304,7 +357,7 @@ func (u *Universe) Fast(b *Build, env []string) error {
 	id := sha256.Sum256(append([]byte(u.GoVersion+"\n"), b.Src...))
 	buildID := hex.EncodeToString(id[:10])
 	obj := filepath.Join(work, "_pkg_.a")
-	env = append(slices.Clone(env), "GOROOT="+u.GOROOT)
+	env = append(append(slices.Clone(env), u.ToolEnv...), "GOROOT="+u.GOROOT)
 	compile := exec.Command(filepath.Join(u.ToolDir, "compile"), "-o", obj, "-trimpath", work+"=>",
 		"-p", "main", "-lang="+b.Lang, "-complete", "-buildid", buildID+"/"+buildID,
 		"-goversion", u.GoVersion, "-c="+strconv.Itoa(min(4, runtime.NumCPU())), "-nolocalimports",
@@ -374,7 +427,8 @@ func Record(b *Build, prev *Universe, realGo string, env []string, dir, key stri
 		}
 		return out, nil
 	}
-	out, err := run("env", "-json", "GOVERSION", "GOROOT", "GOTOOLDIR", "GOMODCACHE", "GOWORK")
+	out, err := run("env", "-json", "GOVERSION", "GOROOT", "GOTOOLDIR", "GOMODCACHE", "GOWORK",
+		"GOFLAGS", "CGO_ENABLED", "GOOS", "GOARCH", "GOAMD64", "GOARM64", "GOEXPERIMENT")
 	if err != nil {
 		return nil, err
 	}
@@ -382,10 +436,22 @@ func Record(b *Build, prev *Universe, realGo string, env []string, dir, key stri
 	if err := json.Unmarshal(out, &ge); err != nil {
 		return nil, err
 	}
-	if ge["GOWORK"] != "" {
+	// The effective settings, go env -w included: what the fast path does not reproduce
+	// stays with the go command; the target goes to the tools as the go command passes it.
+	switch {
+	case ge["GOWORK"] != "":
 		return nil, errors.New("a go.work is in use")
+	case !harmlessGOFLAGS(ge["GOFLAGS"]):
+		return nil, fmt.Errorf("GOFLAGS=%s is set", ge["GOFLAGS"])
+	case ge["CGO_ENABLED"] != "0":
+		return nil, errors.New("cgo is enabled")
 	}
 	u := &Universe{GoVersion: ge["GOVERSION"], GOROOT: ge["GOROOT"], ToolDir: ge["GOTOOLDIR"], Archives: map[string]string{}}
+	for _, k := range []string{"GOOS", "GOARCH", "GOAMD64", "GOARM64", "GOEXPERIMENT"} {
+		if ge[k] != "" {
+			u.ToolEnv = append(u.ToolEnv, k+"="+ge[k])
+		}
+	}
 	roots := append([]string{"runtime"}, b.Imports...)
 	if prev != nil {
 		roots = append(roots, prev.Roots...)

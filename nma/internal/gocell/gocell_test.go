@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -240,6 +241,7 @@ func TestParseRefuses(t *testing.T) {
 		{name: "quoted ldflags", args: []string{"build", "-o", "bin", `-ldflags=-X "main.v=a b"`}},
 		{name: "cgo enabled", env: []string{"CGO_ENABLED=1"}},
 		{name: "GOFLAGS", env: []string{"CGO_ENABLED=0", "GOFLAGS=-race"}},
+		{name: "GOFLAGS trimpath", env: []string{"CGO_ENABLED=0", "GOFLAGS=-buildvcs=false -trimpath"}},
 		{name: "GOOS", env: []string{"CGO_ENABLED=0", "GOOS=js"}},
 		{name: "second file", files: map[string]string{"other.go": "package main\n"}},
 		{name: "assembly", files: map[string]string{"a.s": ""}},
@@ -313,11 +315,29 @@ func TestKey(t *testing.T) {
 	if k := key(mk("gonb_2", "x h1:a\n", args)); k != base {
 		t.Error("the module's name changed the key")
 	}
+	goenv := filepath.Join(t.TempDir(), "env")
+	write(t, goenv, "GOAMD64=v3\n")
+	// The same relative replace in two directories names two different modules.
+	parent := t.TempDir()
+	rel := func(sub string) *gocell.Build {
+		dir := filepath.Join(parent, sub, "cell")
+		write(t, filepath.Join(dir, "go.mod"), "module gonb_1\n\ngo 1.22\n\nreplace example.com/dep => ../dep\n")
+		write(t, filepath.Join(dir, "main.go"), "package main\n\nfunc main() {}\n")
+		b, err := gocell.Parse(dir, args, []string{"CGO_ENABLED=0"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	if key(rel("a")) == key(rel("b")) {
+		t.Error("a relative replace in two directories gave one key")
+	}
 	for name, k := range map[string]string{
-		"go.sum":  key(mk("gonb_1", "x h1:b\n", args)),
-		"tags":    key(mk("gonb_1", "x h1:a\n", []string{"build", "-o", "bin"})),
-		"GOAMD64": key(mk("gonb_1", "x h1:a\n", args), "GOAMD64=v3"),
-		"GOCACHE": key(mk("gonb_1", "x h1:a\n", args), "GOCACHE=/elsewhere"),
+		"go env -w file": key(mk("gonb_1", "x h1:a\n", args), "GOENV="+goenv),
+		"go.sum":         key(mk("gonb_1", "x h1:b\n", args)),
+		"tags":           key(mk("gonb_1", "x h1:a\n", []string{"build", "-o", "bin"})),
+		"GOAMD64":        key(mk("gonb_1", "x h1:a\n", args), "GOAMD64=v3"),
+		"GOCACHE":        key(mk("gonb_1", "x h1:a\n", args), "GOCACHE=/elsewhere"),
 	} {
 		if k == base {
 			t.Errorf("a different %s gave the same key", name)
@@ -454,5 +474,36 @@ func TestRecordDropsBrokenRoots(t *testing.T) {
 	}
 	if len(u.Local) < 3 { // the directory, dep.go and its go.mod
 		t.Errorf("local stamps %v", u.Local)
+	}
+}
+
+// Settings made with go env -w count as the environment's: GOFLAGS beyond the harmless ones
+// keep the go command in charge; the target is handed to the tools.
+func TestRecordReadsGoEnvSettings(t *testing.T) {
+	root := t.TempDir()
+	dir := module(t, root, "gonb_e")
+	cell(t, dir, "A")
+	goenv := filepath.Join(root, "goenv")
+	env := append(cellEnv(t, root), "GOENV="+goenv)
+	write(t, goenv, "GOFLAGS=-buildvcs=false\n")
+	build := exec.Command(realGo(t), "build", "-o", "bin")
+	build.Dir, build.Env = dir, env
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	b, err := gocell.Parse(dir, []string{"build", "-o", "bin"}, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := gocell.Record(b, nil, realGo(t), env, filepath.Join(root, "records"), "k")
+	if err != nil {
+		t.Fatalf("-buildvcs=false: %v", err)
+	}
+	if want := "GOOS=" + runtime.GOOS; !slices.Contains(u.ToolEnv, want) {
+		t.Errorf("tool environment %v, want %s in it", u.ToolEnv, want)
+	}
+	write(t, goenv, "GOFLAGS=-race\n")
+	if _, err := gocell.Record(b, nil, realGo(t), env, filepath.Join(root, "records"), "k"); err == nil || !strings.Contains(err.Error(), "GOFLAGS=-race") {
+		t.Errorf("go env -w GOFLAGS=-race: recorded (%v)", err)
 	}
 }
